@@ -1,0 +1,61 @@
+"""The `reader` command: one subcommand module per area, errors as `reader: message`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.cli import (
+    analysis_commands,
+    annotation_commands,
+    bench_command,
+    export_command,
+    open_command,
+    store_commands,
+)
+from reader.errors import ReaderError
+
+_MODULES = (
+    open_command,
+    store_commands,
+    analysis_commands,
+    annotation_commands,
+    export_command,
+    bench_command,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser; each module adds its own subcommands."""
+    return _parser_and_commands()[0]
+
+
+def _parser_and_commands() -> tuple[argparse.ArgumentParser, set[str]]:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Compare how several outlets covered one news story.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _MODULES:
+        module.register(commands)
+    return parser, set(commands.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; `reader` alone or `reader STORY` opens the app."""
+    parser, known = _parser_and_commands()
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if not args_in or (args_in[0] not in known and not args_in[0].startswith("-")):
+        args_in.insert(0, "open")
+    args = parser.parse_args(args_in)
+    try:
+        code: int = args.run(args)
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return code

@@ -1,0 +1,91 @@
+"""Word tokens with offsets, normalised so that spelling noise does not hide text reuse.
+
+Matching, paraphrase scoring, speakers, the timeline and anchoring all read words through
+this module, so "re-evaluating" / "reevaluating", "haven’t" / "haven't" and "&" / "and"
+are the same word everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['’‘\-‐‑][^\W_]+)*|&")
+_JOINERS = re.compile(r"['’‘\-‐‑]")
+
+FUNCTION_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself
+    yourselves""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: its span and its normalised form."""
+
+    start: int
+    end: int
+    norm: str
+
+    @property
+    def content(self) -> bool:
+        return self.norm not in FUNCTION_WORDS
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case, accents kept, apostrophes and hyphens dropped; "&" reads as "and"."""
+    if word == "&":
+        return "and"
+    return _JOINERS.sub("", word).casefold()
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of `text[start:end]` with offsets into `text`."""
+    stop = len(text) if end is None else end
+    return [
+        Token(m.start(), m.end(), normalize_word(m.group()))
+        for m in _WORD.finditer(text, start, stop)
+    ]
+
+
+def fold(text: str) -> str:
+    """Unicode NFC with curly quotes made straight and every dash a hyphen, same length."""
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "‹": "'",
+        "›": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+    }
+)
+
+
+def content_hash(text: str) -> str:
+    """A stable fingerprint of a text, for caches and anchors."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,22 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "stories" / "balenciaga-2022"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own analysis cache so runs never leak into each other."""
+    monkeypatch.setenv("READER_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    """The sample story shipped in the store."""
+    return SAMPLE
