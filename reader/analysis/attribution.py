@@ -1,0 +1,275 @@
+"""Who said each quote of one source, decided from the words around it.
+
+Quotes are read in text order, keeping track of who was last mentioned (names outside
+quotes, and the speakers of quotes already attributed). For each quote, first match wins:
+
+1. a cue right after the closing mark (`,” the brand said`, `,” said Smith`);
+2. the nearest cue before the quote in its sentence (`Kardashian said, “…`);
+3. a cue later in its sentence (`is “reevaluating” her relationship…, she announced`);
+4. the previous quote of the paragraph, when no one else is mentioned in between
+   (`“…,” she said. “…”`), or the quote this paragraph continues;
+5. for a paragraph that opens with the quote: an introducing paragraph ending in a colon
+   (its cue, else its first subject, else the last speaker), a previous paragraph ending
+   in an attributed quote, or one whose last sentence starts with a subject ("She
+   followed with…");
+6. a speaker named earlier in a sentence that speaks of speech ("issued a statement").
+
+Names resolve through the story's speakers; pronouns and descriptions to the most recent
+compatible speaker, with lower confidence; "the statement" to the most recent speaker
+whose kind fits the quote's voice (we → organisation, I → person). Unknown stays None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from reader.analysis.cues import Cue, CuePatterns
+from reader.analysis.mentions import Kind, Lexicon
+from reader.analysis.passages import Span, paragraphs, sentence_at, sentences
+from reader.analysis.quotemarks import MARKS
+from reader.analysis.speech import (
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    STATEMENT_NOUNS,
+    mentions_speech,
+    voice,
+    wordset,
+)
+from reader.analysis.speech import words as words_of
+from reader.model import Quote
+
+CONFIDENCE = {"name": 0.9, "surname": 0.85, "description": 0.6, "pronoun": 0.65}
+_ROLE_MATCH = 0.75
+_STATEMENT = 0.55
+_INHERITED = 0.9
+_NEARBY = 0.5
+_FINAL = frozenset(".!?…")
+_TAG_END = re.compile(
+    r"\s*(?:[.,;:!?\n]|$|(?:in|on|via|to|during|at|after|before|late|earlier|last|this)\b)"
+)
+"""After a quote closed by a full stop, "she said." is its tag; "she said it was…" is not."""
+_PROXIES = wordset("spokesperson spokesman spokeswoman representative rep")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A speaker (or None), how sure, and the span of the words that decided."""
+
+    speaker: str | None
+    confidence: float
+    cue: tuple[int, int] | None
+
+
+_UNKNOWN = Verdict(None, 0.0, None)
+
+
+def masked_text(text: str, quotes: list[Quote]) -> str:
+    """`text` with every quote and its marks replaced by `_` (a final .!? kept)."""
+    chars = list(text)
+    for quote in quotes:
+        start = quote.start - (quote.start > 0 and text[quote.start - 1] in MARKS)
+        end = quote.end + (quote.end < len(text) and text[quote.end] in MARKS)
+        chars[start:end] = "_" * (end - start)
+        if quote.text[-1:] in {".", "!", "?"}:
+            chars[quote.end - 1] = quote.text[-1]
+    return "".join(chars)
+
+
+class SourceAttribution:
+    """The attribution of the quotes of one source."""
+
+    def __init__(self, text: str, quotes: list[Quote], lexicon: Lexicon, cues: CuePatterns):
+        self.text = text
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.lexicon = lexicon
+        self.cues = cues
+        self.masked = masked_text(text, self.quotes)
+        self.paras = paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.sentences = {p: sentences(self.masked, *p) for p in self.paras}
+        self.names = [(m.start, m.name) for m in lexicon.mentions(self.masked)]
+        self.said: list[tuple[int, str]] = []
+        self.verdicts: list[Verdict] = []
+
+    def run(self) -> list[Quote]:
+        """The quotes with speaker, confidence and cue set, in text order."""
+        result = []
+        for index, quote in enumerate(self.quotes):
+            verdict = self._decide(index, quote)
+            self.verdicts.append(verdict)
+            if verdict.speaker:
+                self.said.append((quote.start, verdict.speaker))
+            result.append(
+                replace(
+                    quote,
+                    speaker=verdict.speaker,
+                    speaker_confidence=round(verdict.confidence, 3),
+                    cue=verdict.cue,
+                )
+            )
+        return result
+
+    def _decide(self, index: int, quote: Quote) -> Verdict:
+        para = self._paragraph(quote.start)
+        sentence = sentence_at(self.sentences[para], quote.start)
+        opening = quote.start - (quote.start > para[0] and self.text[quote.start - 1] in MARKS)
+        closing = min(quote.end + (self.masked[quote.end : quote.end + 1] == "_"), para[1])
+        after = self.cues.after(self.masked, closing, para[1])
+        if after and quote.text[-1:] in _FINAL and not _TAG_END.match(self.masked, after.end):
+            after = None
+        before = self.cues.last_before(self.masked, sentence[0], opening)
+        if quote.text[-1:] in _FINAL:
+            after, before = before, after
+        own = after or before
+        own = own or self.cues.first_after(self.masked, closing, max(closing, sentence[1]))
+        if own:
+            verdict = self._resolve(own, quote)
+            if verdict.speaker:
+                return verdict
+        return (
+            self._inherit(index, para, opening)
+            or self._from_previous_paragraph(index, quote, para, opening)
+            or self._nearby(sentence, opening)
+            or _UNKNOWN
+        )
+
+    def _paragraph(self, offset: int) -> Span:
+        return self.paras[max(0, bisect.bisect_right(self.para_starts, offset) - 1)]
+
+    def _previous(self, para: Span) -> Span | None:
+        at = bisect.bisect_left(self.para_starts, para[0])
+        return self.paras[at - 1] if at > 0 else None
+
+    def _inherit(self, index: int, para: Span, opening: int) -> Verdict | None:
+        """The previous quote's speaker when this one plainly goes on with it."""
+        if index == 0:
+            return None
+        previous, verdict = self.quotes[index - 1], self.verdicts[index - 1]
+        if verdict.speaker is None:
+            return None
+        if previous.start >= para[0]:
+            gap_start = (
+                verdict.cue[1] if verdict.cue and verdict.cue[0] >= previous.end else previous.end
+            )
+            gap = self.masked[gap_start:opening]
+            if self.lexicon.mentions(gap) or self.cues.first_subject(gap, 0, len(gap)):
+                return None
+            return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)
+        before = self._paragraph(previous.start)
+        continued = self.text[previous.end : before[1]].strip() == "" and opening == para[0]
+        if continued and self.text[opening] in MARKS and before == self._previous(para):
+            return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)
+        return None
+
+    def _from_previous_paragraph(
+        self, index: int, quote: Quote, para: Span, opening: int
+    ) -> Verdict | None:
+        """For a paragraph that opens with the quote: what the paragraph before says."""
+        before = self._previous(para)
+        if opening != para[0] or before is None:
+            return None
+        last = self.sentences[before][-1]
+        if self.text[before[0] : before[1]].endswith(":"):
+            cue = self.cues.last_before(self.masked, *last) or self.cues.first_subject(
+                self.masked, *last
+            )
+            if cue:
+                return self._resolve(cue, quote)
+            return self._last_speaker(quote.start, _NEARBY)
+        previous = self.verdicts[index - 1] if index else _UNKNOWN
+        if previous.speaker and self.quotes[index - 1].end >= last[0]:
+            return Verdict(previous.speaker, previous.confidence * _INHERITED * 0.9, previous.cue)
+        subject = self.cues.last_before(self.masked, *last) or self.cues.subject_at(
+            self.masked, *last
+        )
+        if subject:
+            verdict = self._resolve(subject, quote)
+            return replace(verdict, confidence=min(verdict.confidence, _NEARBY))
+        return None
+
+    def _nearby(self, sentence: Span, opening: int) -> Verdict | None:
+        """A speaker named earlier in a sentence that talks about speech."""
+        if not mentions_speech(self.masked[sentence[0] : sentence[1]]):
+            return None
+        found = self.lexicon.mentions(self.masked, sentence[0], opening)
+        if not found:
+            return None
+        return Verdict(found[0].name, _NEARBY * 0.9, (found[0].start, found[0].end))
+
+    def _last_speaker(self, before: int, confidence: float) -> Verdict | None:
+        for start, name in reversed(self.said):
+            if start < before:
+                return Verdict(name, confidence, None)
+        return None
+
+    def _resolve(self, cue: Cue, quote: Quote) -> Verdict:
+        """The speaker a cue's subject stands for."""
+        span = (cue.start, cue.end)
+        if cue.how == "name":
+            named = self.lexicon.canonical(_strip_possessive(cue.subject))
+            if named is None:
+                return _UNKNOWN
+            return Verdict(named[0], CONFIDENCE["surname" if named[1] else "name"], span)
+        if cue.how == "pronoun":
+            kinds = _PRONOUN_KINDS[cue.subject.lower()]
+            name = self._recent(cue.start, kinds)
+            return Verdict(name, CONFIDENCE["pronoun"], span) if name else _UNKNOWN
+        return self._describe(cue, quote, span)
+
+    def _describe(self, cue: Cue, quote: Quote, span: tuple[int, int]) -> Verdict:
+        inner = self.lexicon.mentions(cue.subject)
+        if inner:
+            return Verdict(inner[0].name, CONFIDENCE["name"] - 0.1, span)
+        parts = words_of(cue.subject)
+        possessor = next((w for w in parts if w.endswith(("'s", "’s"))), None)
+        head = possessor[:-2] if possessor else parts[-1]
+        owner = self.lexicon.by_role(head)
+        if owner:
+            return Verdict(owner, _ROLE_MATCH, span)
+        if head in STATEMENT_NOUNS:
+            kinds, confidence = _VOICE_KINDS[voice(quote.text)], _STATEMENT
+        elif head in ORG_NOUNS or head in _PROXIES:
+            kinds, confidence = _ORG, CONFIDENCE["description"]
+        elif head in PERSON_NOUNS:
+            kinds, confidence = _PERSON, CONFIDENCE["description"]
+        else:
+            return _UNKNOWN
+        name = self._recent(cue.start, kinds)
+        return Verdict(name, confidence, span) if name else _UNKNOWN
+
+    def _recent(self, before: int, kinds: tuple[frozenset[Kind], ...]) -> str | None:
+        """The most recently mentioned speaker of the first group of `kinds` that has one."""
+        seen = sorted(
+            [*self.names[: bisect.bisect_left(self.names, (before, ""))], *self.said],
+            key=lambda pair: pair[0],
+        )
+        for group in kinds:
+            for start, name in reversed(seen):
+                if start < before and self.lexicon.kinds.get(name) in group:
+                    return name
+        return None
+
+
+_PERSON: tuple[frozenset[Kind], ...] = (frozenset({"person"}), frozenset({"unknown"}))
+_ORG: tuple[frozenset[Kind], ...] = (frozenset({"org"}), frozenset({"unknown"}))
+_ANY: tuple[frozenset[Kind], ...] = (frozenset({"person", "org", "unknown"}),)
+_PRONOUN_KINDS: dict[str, tuple[frozenset[Kind], ...]] = {
+    "she": _PERSON,
+    "he": _PERSON,
+    "it": _ORG,
+    "they": (*_ORG, frozenset({"person"})),
+}
+_VOICE_KINDS: dict[str | None, tuple[frozenset[Kind], ...]] = {
+    "plural": (*_ORG, frozenset({"person"})),
+    "singular": _PERSON,
+    None: _ANY,
+}
+
+
+def _strip_possessive(subject: str) -> str:
+    for mark in ("'s ", "’s "):
+        if mark in subject:
+            return subject.split(mark)[0]
+    return subject

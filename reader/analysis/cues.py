@@ -1,0 +1,108 @@
+"""The attribution phrases around a quote: "Kardashian wrote", "said the brand", "she added".
+
+A cue is a subject next to a speech verb. The subject is a speaker's name or alias, a
+pronoun, or a description ("the fashion house", "the Hulu reality star", "the statement",
+"a Balenciaga spokesperson"); an apposition may sit between subject and verb ("the
+statement, which was posted on Instagram, began"; "Smith, 42, said").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.mentions import Lexicon
+from reader.analysis.speech import (
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    alternation,
+)
+
+_PRONOUNS = "she|he|they|it"
+_ADVERBS = (
+    r"(?:\s+(?:also|then|later|previously|first|further|finally|again|once|recently"
+    r"|has|had|have|would|\w+ly))*"
+)
+_CONNECTIVES = re.compile(
+    r"(?:(?:and|but|so|then|finally|later|also|first|next|meanwhile|however|still)\W+)*",
+    re.IGNORECASE,
+)
+_APPOSITION = r"(?:\s*,[^,.;:\n_]{1,80},|\s*[—–][^—–\n_]{1,80}[—–]|\s+\([^()\n_]{1,80}\))?"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A subject found in the text, how it refers (name, pronoun, description), its span."""
+
+    start: int
+    end: int
+    subject: str
+    how: str
+    """"name", "pronoun" or "description"."""
+
+
+class CuePatterns:
+    """The cue regexes of one story, built once from its speakers' names and roles."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        heads = {*ORG_NOUNS, *PERSON_NOUNS, *STATEMENT_NOUNS}
+        for role in lexicon.roles.values():
+            heads |= role
+        statements = alternation(STATEMENT_NOUNS)
+        description = (
+            rf"(?:the|a|an|this|that|its|their|her|his)\s+(?:[\w’'-]+\s+){{0,3}}?"
+            rf"(?:{alternation(heads)})(?:['’]s\s+(?:{statements}))?"
+        )
+        subject = (
+            rf"(?<![\w’'-])(?:(?P<name>{lexicon.pattern})(?:['’]s\s+(?:{statements}))?"
+            rf"|(?P<pronoun>{_PRONOUNS})|(?P<description>{description}))(?![\w-])"
+        )
+        verbs = rf"(?:{alternation(SPEECH_VERBS)})(?![\w-])"
+        flags = re.IGNORECASE
+        self.subject = re.compile(subject, flags)
+        self.forward = re.compile(rf"{subject}{_APPOSITION}{_ADVERBS}\s+{verbs}", flags)
+        self.according = re.compile(rf"\baccording\s+to\s+{subject}", flags)
+        self.inverted = re.compile(rf"[\s,—–-]*{verbs}\s+{subject}(?=\s*[.,;:!?\n]|$)", flags)
+        self.anchored = re.compile(rf"[\s,—–-]*{subject}{_APPOSITION}{_ADVERBS}\s+{verbs}", flags)
+
+    def after(self, masked: str, at: int, end: int) -> Cue | None:
+        """A cue right after a quote's closing mark: `,” the brand said` or `,” said Smith`."""
+        for pattern in (self.anchored, self.inverted):
+            found = pattern.match(masked, at, end)
+            if found:
+                return _cue(found)
+        return None
+
+    def last_before(self, masked: str, start: int, end: int) -> Cue | None:
+        """The cue nearest to the end of `masked[start:end]`."""
+        best = None
+        for pattern in (self.forward, self.according):
+            for found in pattern.finditer(masked, start, end):
+                if best is None or found.end() > best.end():
+                    best = found
+        return _cue(best) if best else None
+
+    def first_after(self, masked: str, start: int, end: int) -> Cue | None:
+        """The first cue in `masked[start:end]`."""
+        found = [f for p in (self.forward, self.according) if (f := p.search(masked, start, end))]
+        return _cue(min(found, key=lambda f: f.start())) if found else None
+
+    def first_subject(self, masked: str, start: int, end: int) -> Cue | None:
+        """The first name, pronoun or description in `masked[start:end]`."""
+        found = self.subject.search(masked, start, end)
+        return _cue(found) if found else None
+
+    def subject_at(self, masked: str, start: int, end: int) -> Cue | None:
+        """A name, pronoun or description starting the passage `masked[start:end]`."""
+        lead = _CONNECTIVES.match(masked, start, end)
+        found = self.subject.match(masked, lead.end() if lead else start, end)
+        return _cue(found) if found else None
+
+
+def _cue(found: re.Match[str]) -> Cue:
+    """The cue of a match: its span without leading separators, and its subject."""
+    lead = len(found.group()) - len(found.group().lstrip(" \t\n,—–-"))
+    how = next(h for h in ("name", "pronoun", "description") if found.group(h))
+    return Cue(found.start() + lead, found.end(), found.group(how), how)

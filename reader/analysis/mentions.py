@@ -1,0 +1,133 @@
+"""Who a name in the text refers to: the story's speakers, their aliases and surnames.
+
+A speaker is a person or an organisation, which decides the pronouns and descriptions that
+can stand for it (she/he and "the reality star" for a person; it/they and "the brand" for
+an organisation). The role in story.yaml decides when it names one ("photographer",
+"fashion house"); otherwise the name does: "CBS News" is an organisation, "Gabriele
+Galimberti" a person, and a single word such as "Balenciaga" stays unknown and is used
+only when no speaker of the wanted kind is in sight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from reader.analysis.speech import ORG_NOUNS, PERSON_NOUNS, alternation, wordset
+from reader.analysis.speech import words as words_of
+from reader.model import Speaker
+from reader.text import FUNCTION_WORDS
+
+Kind = Literal["person", "org", "unknown"]
+
+_PROXIES = wordset("spokesperson spokesman spokeswoman representative rep")
+_ORG_NAME_WORDS = wordset(
+    """news inc inc. ltd llc plc group company corp corporation times post journal agency
+    ministry department police council university association foundation party court
+    commission bank network media press tv radio club institute office service services
+    house brands studios records"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name of a speaker found in the text."""
+
+    start: int
+    end: int
+    name: str
+    surname: bool = False
+
+
+def speaker_kind(speaker: Speaker) -> Kind:
+    """Person or organisation, from the role when it says, else from the name."""
+    role = set(words_of(speaker.role or ""))
+    if role & PERSON_NOUNS or role & _PROXIES:
+        return "person"
+    if role & ORG_NOUNS:
+        return "org"
+    return name_kind(speaker.name)
+
+
+def name_kind(name: str) -> Kind:
+    """Person or organisation guessed from a name alone."""
+    parts = name.split()
+    if any(p.lower().strip(".,") in _ORG_NAME_WORDS for p in parts):
+        return "org"
+    if len(parts) >= 2 and all(p[:1].isupper() for p in parts):
+        return "person"
+    return "unknown"
+
+
+class Lexicon:
+    """The speakers' names, aliases and unambiguous surnames, matched longest first."""
+
+    def __init__(self, speakers: Sequence[Speaker]) -> None:
+        self.speakers = tuple(speakers)
+        self.kinds: dict[str, Kind] = {s.name: speaker_kind(s) for s in speakers}
+        self.roles: dict[str, frozenset[str]] = {
+            s.name: frozenset(w for w in words_of(s.role or "") if len(w) > 2) for s in speakers
+        }
+        self.forms: dict[str, str] = {}
+        for speaker in speakers:
+            for form in (speaker.name, *speaker.aliases):
+                self.forms.setdefault(form.casefold(), speaker.name)
+        self.surnames: dict[str, str] = {}
+        taken: set[str] = set()
+        for speaker in speakers:
+            parts = speaker.name.split()
+            if self.kinds[speaker.name] != "person" or len(parts) < 2:
+                continue
+            surname = parts[-1].casefold()
+            if surname in taken or surname in self.forms:
+                self.surnames.pop(surname, None)
+            else:
+                self.surnames[surname] = speaker.name
+            taken.add(surname)
+        everything = [*self.forms, *self.surnames]
+        self.pattern = alternation(everything) if everything else r"(?!x)x"
+        self._regex = re.compile(rf"(?<![\w’'-])(?:{self.pattern})(?![\w-])", re.IGNORECASE)
+
+    def canonical(self, form: str) -> tuple[str, bool] | None:
+        """The speaker a matched form names, and whether it was by surname alone."""
+        folded = " ".join(form.split()).casefold()
+        if folded in self.forms:
+            return self.forms[folded], False
+        if folded in self.surnames:
+            return self.surnames[folded], True
+        return None
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every name of a speaker in `text[start:end]`, in order."""
+        found: list[Mention] = []
+        stop = len(text) if end is None else end
+        for match in self._regex.finditer(text, start, stop):
+            named = self.canonical(match.group())
+            if named is None or not _cased_like_a_name(match.group(), named[0]):
+                continue
+            if named[1] and _follows_another_name(text, match.start()):
+                continue
+            found.append(Mention(match.start(), match.end(), named[0], named[1]))
+        return found
+
+    def by_role(self, noun: str) -> str | None:
+        """The one speaker whose role has the word `noun`, if exactly one has."""
+        owners = [name for name, role in self.roles.items() if noun in role]
+        return owners[0] if len(owners) == 1 else None
+
+
+def _cased_like_a_name(found: str, name: str) -> bool:
+    return found[:1].isupper() or not any(c.isupper() for c in name)
+
+
+def _follows_another_name(text: str, start: int) -> bool:
+    """Whether a surname continues another capitalised name ("North West" is not West)."""
+    match = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if match is None or match.group(2).lower() in FUNCTION_WORDS:
+        return False
+    return match.group(1) not in {"", ".", "!", "?", ":", "\n", "_"}
+
+
+_NAME_BEFORE = re.compile(r"(\S?)\s*([A-Z][\w’'-]*)\s+$")

@@ -1,0 +1,85 @@
+"""Paragraphs, headlines and sentences: the units quotes and their attributions live in.
+
+A paragraph ends at a line break, except a single break followed by a lower-case letter,
+which is a hard-wrapped line of the same paragraph. Sentences are found on a text whose
+quotes are masked, so a full stop inside a quote never ends the narration's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.speech import wordset
+
+Span = tuple[int, int]
+
+_BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n(?:[ \t\r\f\v\u00a0]*\n)*[ \t\r\f\v\u00a0]*")
+_SENTENCE_END = re.compile(r"[.!?…]+[_)\]\"”’»']*\s+(?=[_(\[\"“‘'«A-Z0-9])")
+_ABBREVIATIONS = wordset(
+    """mr mrs ms dr st jr sr v vs no inc ltd co corp gov sen rep prof gen lt col capt sgt
+    mt ft u.s u.k e.g i.e etc approx dept est jan feb mar apr jun jul aug sep sept oct nov
+    dec"""
+)
+_WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """The non-blank paragraphs of `text`, stripped of surrounding blanks."""
+    spans: list[Span] = []
+    start = 0
+    for brk in _BREAK.finditer(text):
+        soft = brk.group().count("\n") == 1 and text[brk.end() : brk.end() + 1].islower()
+        if soft:
+            continue
+        _add_stripped(text, start, brk.start(), spans)
+        start = brk.end()
+    _add_stripped(text, start, len(text), spans)
+    return spans
+
+
+def _add_stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A title-case line without closing punctuation: a headline or a subheading."""
+    line = text[start:end]
+    if "\n" in line or line.rstrip()[-1:] in {".", ":", ";", ","}:
+        return False
+    found = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not 2 <= len(found) <= 25:
+        return False
+    long_words = [w for w in found if len(w) >= 4]
+    if len(long_words) < 2:
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised >= 0.75 * len(long_words)
+
+
+def sentences(masked: str, start: int, end: int) -> list[Span]:
+    """The sentences of the paragraph `masked[start:end]` (quotes masked by `_`)."""
+    spans: list[Span] = []
+    begin = start
+    for found in _SENTENCE_END.finditer(masked, start, end):
+        before = _WORD_BEFORE.search(masked[max(start, found.start() - 12) : found.start()])
+        word = before.group().lower() if before else ""
+        if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        spans.append((begin, found.end()))
+        begin = found.end()
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def sentence_at(spans: list[Span], offset: int) -> Span:
+    """The span of `spans` holding `offset` (the last one when past the end)."""
+    for span in spans:
+        if span[0] <= offset < span[1]:
+            return span
+    return spans[-1]
