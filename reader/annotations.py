@@ -12,6 +12,7 @@ import re
 import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import get_args
 
 from reader.anchoring import make_anchor, resolve
 from reader.errors import ReaderError
@@ -45,9 +46,9 @@ __all__ = [
     "touching",
 ]
 
-KINDS: tuple[AnnotationKind, ...] = ("note", "speaker", "not-quote", "same-quote")
+KINDS: tuple[AnnotationKind, ...] = get_args(AnnotationKind)
 Change = Callable[[list[Annotation]], list[Annotation]]
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EDITABLE = frozenset({"kind", "label", "speaker", "note", "date", "same_as"})
 
 
@@ -58,17 +59,15 @@ def timestamp(now: dt.datetime | None = None) -> str:
 
 
 def check_date(date: str | None) -> str | None:
-    """The date if it reads YYYY, YYYY-MM or YYYY-MM-DD and exists; ReaderError otherwise."""
+    """The date if it is a real YYYY-MM-DD (what annotations.yaml holds); ReaderError otherwise."""
     if date is None:
         return None
-    match = _DATE.fullmatch(date)
     try:
-        if match is None:
+        if not _DATE.fullmatch(date):
             raise ValueError(date)
-        year, month, day = match.group(1, 2, 3)
-        dt.date(int(year), int(month or 1), int(day or 1))
+        dt.date.fromisoformat(date)
     except ValueError:
-        raise ReaderError(f"date {date!r} is not a real YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise ReaderError(f"date {date!r} is not a real date like 2022-11-28") from None
     return date
 
 
@@ -131,12 +130,12 @@ def edit_annotation(
 
 
 def adding(annotation: Annotation) -> Change:
-    """A change that appends the annotation (with a fresh id if its id got taken meanwhile)."""
+    """A change that appends the annotation."""
 
     def change(current: list[Annotation]) -> list[Annotation]:
-        ids = {a.id for a in current}
-        added = replace(annotation, id=_new_id(ids)) if annotation.id in ids else annotation
-        return [*current, added]
+        if any(a.id == annotation.id for a in current):
+            raise ReaderError(f"annotation id {annotation.id} is already taken")
+        return [*current, annotation]
 
     return change
 
