@@ -16,7 +16,9 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.model import Anchor, AnchorStatus, Annotation, Resolved, Source, Span
 from reader.text import Token, content_hash, fold, tokens
@@ -60,8 +62,12 @@ class _View:
         return self.begin[start], self.finish[end - 1]
 
 
+@lru_cache(maxsize=16)
 def _view(text: str) -> _View:
-    """Line endings as `\\n` and NFC, keeping a map back to the original offsets."""
+    """Line endings as `\\n` and NFC, keeping a map back to the original offsets.
+
+    Cached: resolving all of a story's annotations normalises each source once.
+    """
     if "\r" not in text and unicodedata.is_normalized("NFC", text):
         return _View(text)
     chunks: list[tuple[int, int]] = []  # original [start, end) of each unit normalised alone
@@ -215,12 +221,12 @@ def _fuzzy(
 ) -> tuple[int, int] | None:
     """The best-scoring span near the passage's surviving words, if it passes `MIN_SCORE`."""
     text = view.text
-    words = tokens(text)
+    words, postings = _index(text)
     wanted = tokens(exact)
     if not wanted or not words:
         return None
     best: tuple[float, int, tuple[int, int]] | None = None
-    for low, high in _regions(words, wanted, tokens(prefix), tokens(suffix)):
+    for low, high in _regions(postings, wanted, tokens(prefix), tokens(suffix)):
         for span in _candidates(text, words[low:high], exact, wanted):
             score = _score(text, span, exact, prefix, suffix)
             if score < MIN_SCORE:
@@ -231,17 +237,27 @@ def _fuzzy(
     return None if best is None else best[2]
 
 
+@lru_cache(maxsize=16)
+def _index(text: str) -> tuple[tuple[Token, ...], dict[str, tuple[int, ...]]]:
+    """The words of a text and, per normalised word, where it occurs (shared: do not mutate)."""
+    words = tuple(tokens(text))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, word in enumerate(words):
+        postings[word.norm].append(index)
+    return words, {norm: tuple(hits) for norm, hits in postings.items()}
+
+
 def _regions(
-    words: list[Token], wanted: list[Token], before: list[Token], after: list[Token]
+    postings: dict[str, tuple[int, ...]],
+    wanted: list[Token],
+    before: list[Token],
+    after: list[Token],
 ) -> list[tuple[int, int]]:
     """Token windows of the text where the passage most likely sits now.
 
     Each shared word votes for an alignment (text position minus passage position); rare
     words first and common ones only while the vote budget lasts, so long texts stay cheap.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, word in enumerate(words):
-        postings[word.norm].append(index)
     size = len(wanted)
     query = [(i - len(before), t.norm, 0.5) for i, t in enumerate(before)]
     query += [(i, t.norm, 1.0) for i, t in enumerate(wanted)]
@@ -266,11 +282,11 @@ def _regions(
             chosen.append(diagonal)
         if len(chosen) == _MAX_REGIONS:
             break
-    return [(max(0, d - slack), min(len(words), d + size + slack)) for d in chosen]
+    return [(max(0, d - slack), d + size + slack) for d in chosen]
 
 
 def _candidates(
-    text: str, region: list[Token], exact: str, wanted: list[Token]
+    text: str, region: Sequence[Token], exact: str, wanted: list[Token]
 ) -> list[tuple[int, int]]:
     """Spans from one of the first matched words to one of the last, trimmed of stray matches."""
     matcher = difflib.SequenceMatcher(
