@@ -52,7 +52,9 @@ _POSSESSIVES = {"she": "her", "he": "his", "it": "its", "they": "their"}
 _PARTICLES = frozenset({"out", "up", "off", "down", "back", "over", "in", "on"})
 _PERSON_PRONOUNS = frozenset({"she", "he"})
 _THING_PRONOUNS = frozenset({"it", "they"})
-_ORG_ROLES = re.compile(r"(?i)brand|company|house|label|organi[sz]ation|agency|firm|maker")
+_ORG_ROLES = re.compile(
+    r"(?i)brand|company|house|label|organi[sz]ation|agency|firm|maker|outlet|news|media|network"
+)
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 _MARKS = "“”\"«»‘’'"
 
@@ -219,7 +221,7 @@ def _speaker_before(
         best: tuple[int, str] | None = None
         for speaker in wanted:
             for name in (speaker.name, *speaker.aliases):
-                found = re.search(rf"\b{re.escape(name)}\b", outside)
+                found = re.search(rf"\b(?i:{re.escape(name[:1])}){re.escape(name[1:])}\b", outside)
                 if found and (best is None or found.start() < best[0]):
                     best = (found.start(), speaker.name)
         if best:
