@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from reader.analysis.cues import Cue, CuePatterns
-from reader.analysis.mentions import Kind, Lexicon
+from reader.analysis.mentions import Kind, Lexicon, follows_another_name
 from reader.analysis.passages import Span, paragraphs, sentence_at, sentences
 from reader.analysis.quotemarks import MARKS
 from reader.analysis.speech import (
@@ -35,12 +35,17 @@ from reader.analysis.speech import (
     STATEMENT_NOUNS,
     mentions_speech,
     voice,
-    wordset,
 )
 from reader.analysis.speech import words as words_of
 from reader.model import Quote
 
-CONFIDENCE = {"name": 0.9, "surname": 0.85, "description": 0.6, "pronoun": 0.65}
+CONFIDENCE = {
+    "name": 0.9,
+    "surname": 0.85,
+    "described": 0.75,
+    "description": 0.6,
+    "pronoun": 0.65,
+}
 _ROLE_MATCH = 0.75
 _STATEMENT = 0.55
 _INHERITED = 0.9
@@ -50,7 +55,7 @@ _TAG_END = re.compile(
     r"\s*(?:[.,;:!?\n]|$|(?:in|on|via|to|during|at|after|before|late|earlier|last|this)\b)"
 )
 """After a quote closed by a full stop, "she said." is its tag; "she said it was…" is not."""
-_PROXIES = wordset("spokesperson spokesman spokeswoman representative rep")
+_PROXIES = frozenset("spokesperson spokesman spokeswoman representative rep".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,10 @@ class SourceAttribution:
             verdict = self._resolve(own, quote)
             if verdict.speaker:
                 return verdict
+        if quote.kind != "partial" and self.cues.anyone(
+            self.masked, closing, opening, para[0], para[1]
+        ):
+            return _UNKNOWN
         return (
             self._inherit(index, para, opening)
             or self._from_previous_paragraph(index, quote, para, opening)
@@ -153,8 +162,7 @@ class SourceAttribution:
             gap_start = (
                 verdict.cue[1] if verdict.cue and verdict.cue[0] >= previous.end else previous.end
             )
-            gap = self.masked[gap_start:opening]
-            if self.lexicon.mentions(gap) or self.cues.first_subject(gap, 0, len(gap)):
+            if self._someone_else(gap_start, opening, verdict.speaker):
                 return None
             return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)
         before = self._paragraph(previous.start)
@@ -162,6 +170,16 @@ class SourceAttribution:
         if continued and self.text[opening] in MARKS and before == self._previous(para):
             return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)
         return None
+
+    def _someone_else(self, start: int, end: int, speaker: str) -> bool:
+        """Whether `masked[start:end]` mentions anyone but `speaker`."""
+        if any(m.name != speaker for m in self.lexicon.mentions(self.masked, start, end)):
+            return True
+        for found in self.cues.subjects(self.masked, start, end):
+            other = self._resolve(found, Quote("", 0, 0, "")).speaker
+            if other is not None and other != speaker:
+                return True
+        return False
 
     def _from_previous_paragraph(
         self, index: int, quote: Quote, para: Span, opening: int
@@ -209,9 +227,11 @@ class SourceAttribution:
         span = (cue.start, cue.end)
         if cue.how == "name":
             named = self.lexicon.canonical(_strip_possessive(cue.subject))
-            if named is None:
+            if named is None or (
+                named[1] == "surname" and follows_another_name(self.masked, cue.start)
+            ):
                 return _UNKNOWN
-            return Verdict(named[0], CONFIDENCE["surname" if named[1] else "name"], span)
+            return Verdict(named[0], CONFIDENCE[named[1]], span)
         if cue.how == "pronoun":
             kinds = _PRONOUN_KINDS[cue.subject.lower()]
             name = self._recent(cue.start, kinds)

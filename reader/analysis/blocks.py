@@ -21,11 +21,10 @@ from reader.analysis.speech import (
     FIRST_SINGULAR,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
-    wordset,
 )
 from reader.analysis.speech import words as words_of
 
-_NARRATION_STARTS = wordset("she he they it his her their its")
+_NARRATION_STARTS = frozenset("she he they it his her their its".split())
 
 
 def is_introducer(text: str, start: int, end: int) -> bool:

@@ -19,12 +19,14 @@ from reader.analysis.speech import (
     STATEMENT_NOUNS,
     alternation,
 )
+from reader.text import FUNCTION_WORDS
 
 _PRONOUNS = "she|he|they|it"
 _ADVERBS = (
     r"(?:\s+(?:also|then|later|previously|first|further|finally|again|once|recently"
     r"|has|had|have|would|\w+ly))*"
 )
+_DETERMINERS = frozenset("the a an this that his her their its another".split())
 _CONNECTIVES = re.compile(
     r"(?:(?:and|but|so|then|finally|later|also|first|next|meanwhile|however|still)\W+)*",
     re.IGNORECASE,
@@ -66,6 +68,13 @@ class CuePatterns:
         self.according = re.compile(rf"\baccording\s+to\s+{subject}", flags)
         self.inverted = re.compile(rf"[\s,—–-]*{verbs}\s+{subject}(?=\s*[.,;:!?\n]|$)", flags)
         self.anchored = re.compile(rf"[\s,—–-]*{subject}{_APPOSITION}{_ADVERBS}\s+{verbs}", flags)
+        phrase = r"(?:[\w’'.-]+\s+){1,5}?"
+        self.any_after = re.compile(
+            rf"[\s,—–-]*(?:{phrase}{verbs}|{verbs}\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+"
+            rf"(?=\s*[.,;!?\n]|$))",
+            flags,
+        )
+        self.any_before = re.compile(rf"{phrase}{verbs}[\s,:]*$", flags)
 
     def after(self, masked: str, at: int, end: int) -> Cue | None:
         """A cue right after a quote's closing mark: `,” the brand said` or `,” said Smith`."""
@@ -74,6 +83,13 @@ class CuePatterns:
             if found:
                 return _cue(found)
         return None
+
+    def anyone(self, masked: str, closing: int, opening: int, start: int, end: int) -> bool:
+        """Whether a speech verb right before or after the quote has a subject of its own,
+        known or not ("one commuter said"): then no other cue may claim the quote."""
+        after = self.any_after.match(masked, closing, end)
+        before = self.any_before.search(masked, max(start, opening - 60), opening)
+        return any(found and _starts_a_subject(found.group()) for found in (after, before))
 
     def last_before(self, masked: str, start: int, end: int) -> Cue | None:
         """The cue nearest to the end of `masked[start:end]`."""
@@ -94,11 +110,21 @@ class CuePatterns:
         found = self.subject.search(masked, start, end)
         return _cue(found) if found else None
 
+    def subjects(self, masked: str, start: int, end: int) -> list[Cue]:
+        """Every name, pronoun or description in `masked[start:end]`."""
+        return [_cue(found) for found in self.subject.finditer(masked, start, end)]
+
     def subject_at(self, masked: str, start: int, end: int) -> Cue | None:
         """A name, pronoun or description starting the passage `masked[start:end]`."""
         lead = _CONNECTIVES.match(masked, start, end)
         found = self.subject.match(masked, lead.end() if lead else start, end)
         return _cue(found) if found else None
+
+
+def _starts_a_subject(phrase: str) -> bool:
+    """Whether a phrase can open a subject: "one commuter said", not "and claimed"."""
+    first = phrase.lstrip(" \t\n,—–-").split(maxsplit=1)[0].lower()
+    return first in _DETERMINERS or first not in FUNCTION_WORDS
 
 
 def _cue(found: re.Match[str]) -> Cue:

@@ -39,15 +39,15 @@ _PREPOSITIONS = wordset(
     " despite"
 )
 _CUT_BEFORE = _PREPOSITIONS | {"and", "but", "or", "as", "that", "which", "who", "while"}
-_FILLER = wordset(
-    "meanwhile finally even also however reportedly then already still just now again"
+_FILLER = frozenset(
+    "meanwhile finally even also however reportedly then already still just now again".split()
 )
-_LEADING_DROP = wordset("and but so or as which who whom that then")
+_LEADING_DROP = frozenset("and but so or as which who whom that then".split())
 _SPEECH_VERBS = wordset(
     "said says wrote writes added adds posted posts announced announces claimed claims"
     " stated states continued continues concluded concludes told tweeted explained"
 )
-_DETERMINERS = wordset("the a an his her its their this that these those our my")
+_DETERMINERS = frozenset("the a an his her its their this that these those our my".split())
 _POSSESSIVES = {"she": "her", "he": "his", "it": "its", "they": "their"}
 _PARTICLES = frozenset({"out", "up", "off", "down", "back", "over", "in", "on"})
 _PERSON_PRONOUNS = frozenset({"she", "he"})

@@ -15,19 +15,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.analysis.speech import ORG_NOUNS, PERSON_NOUNS, alternation, wordset
+from reader.analysis.speech import ORG_NOUNS, PERSON_NOUNS, alternation
 from reader.analysis.speech import words as words_of
 from reader.model import Speaker
 from reader.text import FUNCTION_WORDS
 
 Kind = Literal["person", "org", "unknown"]
 
-_PROXIES = wordset("spokesperson spokesman spokeswoman representative rep")
-_ORG_NAME_WORDS = wordset(
+_DETERMINERS = frozenset("the a an this that".split())
+_PROXIES = frozenset("spokesperson spokesman spokeswoman representative rep".split())
+_ORG_NAME_WORDS = frozenset(
     """news inc inc. ltd llc plc group company corp corporation times post journal agency
     ministry department police council university association foundation party court
     commission bank network media press tv radio club institute office service services
-    house brands studios records"""
+    house brands studios records""".split()
 )
 
 
@@ -38,7 +39,8 @@ class Mention:
     start: int
     end: int
     name: str
-    surname: bool = False
+    how: str = "name"
+    """"name" (a name or alias), "surname", or "described" (an alias such as "the brand")."""
 
 
 def speaker_kind(speaker: Speaker) -> Kind:
@@ -90,13 +92,14 @@ class Lexicon:
         self.pattern = alternation(everything) if everything else r"(?!x)x"
         self._regex = re.compile(rf"(?<![\w’'-])(?:{self.pattern})(?![\w-])", re.IGNORECASE)
 
-    def canonical(self, form: str) -> tuple[str, bool] | None:
-        """The speaker a matched form names, and whether it was by surname alone."""
+    def canonical(self, form: str) -> tuple[str, str] | None:
+        """The speaker a matched form names, and how: "name", "surname" or "described"."""
         folded = " ".join(form.split()).casefold()
         if folded in self.forms:
-            return self.forms[folded], False
+            described = folded.split()[0] in _DETERMINERS
+            return self.forms[folded], "described" if described else "name"
         if folded in self.surnames:
-            return self.surnames[folded], True
+            return self.surnames[folded], "surname"
         return None
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -105,12 +108,16 @@ class Lexicon:
         stop = len(text) if end is None else end
         for match in self._regex.finditer(text, start, stop):
             named = self.canonical(match.group())
-            if named is None or not _cased_like_a_name(match.group(), named[0]):
+            if named is None or (named[1] != "described" and not match.group()[0].isupper()):
                 continue
-            if named[1] and _follows_another_name(text, match.start()):
+            if named[1] == "surname" and follows_another_name(text, match.start()):
                 continue
             found.append(Mention(match.start(), match.end(), named[0], named[1]))
         return found
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is, or holds, a speaker's name or alias (not just a surname in it)."""
+        return any(m.how != "surname" or m.end - m.start == len(name) for m in self.mentions(name))
 
     def by_role(self, noun: str) -> str | None:
         """The one speaker whose role has the word `noun`, if exactly one has."""
@@ -118,16 +125,16 @@ class Lexicon:
         return owners[0] if len(owners) == 1 else None
 
 
-def _cased_like_a_name(found: str, name: str) -> bool:
-    return found[:1].isupper() or not any(c.isupper() for c in name)
-
-
-def _follows_another_name(text: str, start: int) -> bool:
+def follows_another_name(text: str, start: int) -> bool:
     """Whether a surname continues another capitalised name ("North West" is not West)."""
     match = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    if match is None or match.group(2).lower() in FUNCTION_WORDS:
+    if match is None or match.group(2).lower().rstrip(".") in FUNCTION_WORDS | HONORIFICS:
         return False
     return match.group(1) not in {"", ".", "!", "?", ":", "\n", "_"}
 
 
-_NAME_BEFORE = re.compile(r"(\S?)\s*([A-Z][\w’'-]*)\s+$")
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady sen senator gov governor rep president
+    judge justice minister chancellor mayor officer sgt capt gen col lt""".split()
+)
+_NAME_BEFORE = re.compile(r"(\S?)\s*([A-Z][\w’'-]*\.?)\s+$")

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.speech import wordset
-
 Span = tuple[int, int]
 
 _BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n(?:[ \t\r\f\v\u00a0]*\n)*[ \t\r\f\v\u00a0]*")
 _SENTENCE_END = re.compile(r"[.!?…]+[_)\]\"”’»']*\s+(?=[_(\[\"“‘'«A-Z0-9])")
-_ABBREVIATIONS = wordset(
+_ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr v vs no inc ltd co corp gov sen rep prof gen lt col capt sgt
     mt ft u.s u.k e.g i.e etc approx dept est jan feb mar apr jun jul aug sep sept oct nov
-    dec"""
+    dec""".split()
 )
 _WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
 

@@ -13,18 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from reader.analysis.mentions import Lexicon
-from reader.analysis.speech import SPEECH_VERBS, alternation, wordset
+from reader.analysis.mentions import HONORIFICS, Lexicon
+from reader.analysis.speech import SPEECH_VERBS, alternation
 from reader.model import Speaker
 from reader.text import FUNCTION_WORDS
 
-_NOT_NAMES = wordset(
+_NOT_NAMES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december twitter instagram tiktok
     facebook youtube reddit snapchat threads linkedin whatsapp telegram weibo x god
-    meanwhile however also later earlier today yesterday tonight"""
+    meanwhile however also later earlier today yesterday tonight""".split()
 )
-_PREPOSITIONS = wordset("of for with by at in on from to about into onto like than")
+_PREPOSITIONS = frozenset("of for with by at in on from to about into onto like than".split())
 _TOKEN = r"(?:[A-Z][\w’'-]*[\w]|[A-Z])\.?"
 _NAME = rf"{_TOKEN}(?:[ ]{_TOKEN}){{0,3}}"
 _VERBS = alternation(SPEECH_VERBS)
@@ -43,7 +43,7 @@ def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
         candidates = [*_BEFORE_VERB.finditer(text), *_AFTER_VERB.finditer(text)]
         for match in sorted(candidates, key=lambda m: m.start()):
             name = _clean(match.group("name"))
-            if name is None or lexicon.mentions(name) or _after_preposition(text, match):
+            if name is None or lexicon.knows(name) or _after_preposition(text, match):
                 continue
             if " " not in name:
                 if not _capitalised_mid_sentence(name, corpus):
@@ -62,7 +62,7 @@ def _after_preposition(text: str, match: re.Match[str]) -> bool:
 
 def _clean(name: str) -> str | None:
     parts = name.split()
-    while parts and parts[0].lower().strip(".") in FUNCTION_WORDS | _NOT_NAMES:
+    while parts and parts[0].lower().strip(".") in FUNCTION_WORDS | _NOT_NAMES | HONORIFICS:
         parts.pop(0)
     if not parts or any(p.lower().strip(".") in _NOT_NAMES for p in parts):
         return None

@@ -28,18 +28,20 @@ import re
 from reader.analysis.blocks import block_quotes
 from reader.analysis.passages import is_headline, paragraphs
 from reader.analysis.quotemarks import Quoted, scan_paragraph
-from reader.analysis.speech import SPEECH_VERBS, wordset
+from reader.analysis.speech import SPEECH_VERBS
 from reader.model import Quote, QuoteKind, Source
 from reader.text import FUNCTION_WORDS
 
-_NAMING = wordset("called titled entitled named dubbed nicknamed so-called hashtag billed branded")
-_WORKS = wordset(
+_NAMING = frozenset(
+    "called titled entitled named dubbed nicknamed so-called hashtag billed branded".split()
+)
+_WORKS = frozenset(
     """season finale episode show series campaign collection dress gown bag film movie book
     novel album song single track podcast documentary exhibition exhibit project program
     programme tour line magazine column article hashtag trend meme challenge video app game
-    play musical franchise range capsule logo slogan motto initiative"""
+    play musical franchise range capsule logo slogan motto initiative""".split()
 )
-_DETERMINERS = wordset("the a an its her his their our my this that")
+_DETERMINERS = frozenset("the a an its her his their our my this that".split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -114,5 +116,6 @@ def _is_name(text: str, mark: Quoted, span: tuple[int, int], headline: bool) -> 
     if headline:
         return False
     capitals = [w[0].isupper() for w in found if w.lower() not in FUNCTION_WORDS]
-    spoken = bool(lower) and lower[-1] in SPEECH_VERBS
+    introduced = text[max(0, mark.open - 3) : mark.open].rstrip().endswith(":")
+    spoken = introduced or (bool(lower) and lower[-1] in SPEECH_VERBS)
     return bool(capitals) and all(capitals) and not spoken

@@ -9,13 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-
-def wordset(text: str) -> frozenset[str]:
-    """The words of a blank-separated list, as a set."""
-    return frozenset(text.split())
-
-
-SPEECH_VERBS = wordset(
+SPEECH_VERBS = frozenset(
     """say says said saying write writes wrote writing add adds added adding continue continues
     continued continuing state states stated stating claim claims claimed claiming tell tells
     told telling post posts posted posting explain explains explained explaining note notes
@@ -31,37 +25,37 @@ SPEECH_VERBS = wordset(
     vowed pledge pledged promise promised reveal reveals revealed suggest suggests suggested
     agree agrees agreed observe observed counter countered concede conceded joke joked quip
     quipped wonder wondered testify testified allege alleges alleged caution cautioned
-    maintain maintains maintained assert asserts asserted"""
+    maintain maintains maintained assert asserts asserted""".split()
 )
 """Verbs that report speech; "said" and "wrote" as much as "apologized" and "stressed"."""
 
-STATEMENT_NOUNS = wordset(
+STATEMENT_NOUNS = frozenset(
     """statement statements post posts tweet tweets apology apologies message letter release
-    caption comments remarks interview note memo email announcement response reply"""
+    caption comments remarks interview note memo email announcement response reply""".split()
 )
 """Nouns for what a speaker issued: "the statement said", "Similar post:"."""
 
-ORG_NOUNS = wordset(
+ORG_NOUNS = frozenset(
     """brand company firm house label business group retailer maker outlet network agency
     organisation organization ministry department government team club party council court
     police school university charity foundation studio publisher newspaper magazine channel
     broadcaster union committee board spokesperson spokesman spokeswoman
-    representative rep"""
+    representative rep""".split()
 )
 """Heads of descriptions that stand for an organisation ("the fashion house"), including
 the people who speak for one ("a spokesperson")."""
 
-PERSON_NOUNS = wordset(
+PERSON_NOUNS = frozenset(
     """star actress actor designer photographer founder boss mogul singer rapper model mother
     father ceo executive chief director president minister official influencer personality
     entrepreneur businesswoman businessman author writer journalist reporter artist musician
     athlete player coach manager lawyer attorney senator mayor governor celebrity socialite
-    icon host presenter woman man teen girl boy creator"""
+    icon host presenter woman man teen girl boy creator""".split()
 )
 """Heads of descriptions that stand for a person ("the reality star")."""
 
-FIRST_SINGULAR = wordset("i me my mine myself")
-FIRST_PLURAL = wordset("we us our ours ourselves")
+FIRST_SINGULAR = frozenset("i me my mine myself".split())
+FIRST_PLURAL = frozenset("we us our ours ourselves".split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
