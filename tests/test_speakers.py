@@ -230,3 +230,39 @@ def test_quotes_of_every_source_are_attributed_in_input_order() -> None:
 )
 def test_resolve_speaker(name: str, expected: str | None) -> None:
     assert resolve_speaker(name, SPEAKERS) == expected
+
+
+NEWSROOM = (Speaker("Acme Corp", ("the company",), "company"), Speaker("Elizabeth Warren"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        (
+            "“We will keep fighting,” said Sen. Elizabeth Warren, D-Mass.",
+            "fighting",
+            "Elizabeth Warren",
+        ),
+        ("“No comment,” said a spokesperson for the company.", "No comment", "Acme Corp"),
+        (
+            "“We take this seriously,” according to a statement from the company.",
+            "take",
+            "Acme Corp",
+        ),
+        ("“We grow,” the company’s chief executive, John Doe, told CNN.", "grow", "John Doe"),
+        ("John Doe spoke to CNN. Doe added that profits were “strong.”", "strong", "John Doe"),
+        ("“A great day,” said Senate Majority Leader Chuck Schumer.", "great", "Chuck Schumer"),
+        ("“A bad day,” countered Republican leader Mitch McConnell.", "bad", "Mitch McConnell"),
+        ('"I don\'t know," Mr. Brown said. "Maybe."', "Maybe", "Brown"),
+        ("Warren spoke. “It will pass,” one aide said.", "pass", None),
+    ],
+)
+def test_newsroom_conventions(text: str, phrase: str, speaker: str | None) -> None:
+    assert speaker_of(text, phrase, NEWSROOM) == speaker
+
+
+def test_told_takes_its_object_for_an_addressee_not_a_speaker() -> None:
+    story = story_of("“We grow,” Warren told CNN.", speakers=NEWSROOM)
+    found = extract_quotes(story.sources[0])
+    assert discover_speakers(story, found) == list(NEWSROOM)
+    assert [q.speaker for q in attribute_speakers(story, found)] == ["Elizabeth Warren"]

@@ -55,6 +55,8 @@ _TAG_END = re.compile(
     r"\s*(?:[.,;:!?\n]|$|(?:in|on|via|to|during|at|after|before|late|earlier|last|this)\b)"
 )
 """After a quote closed by a full stop, "she said." is its tag; "she said it was…" is not."""
+_APPOSED = re.compile(r"\s*[,—–(]\s*")
+"""Between a description and the name that follows it: "the company’s CEO, John Doe, said"."""
 _PROXIES = frozenset("spokesperson spokesman spokeswoman representative rep".split())
 
 
@@ -239,9 +241,17 @@ class SourceAttribution:
         return self._describe(cue, quote, span)
 
     def _describe(self, cue: Cue, quote: Quote, span: tuple[int, int]) -> Verdict:
-        inner = self.lexicon.mentions(cue.subject)
+        subject_end = cue.subject_start + len(cue.subject)
+        named = self.lexicon.mentions(self.masked, cue.subject_start, cue.end)
+        apposed = [m for m in named if _APPOSED.fullmatch(self.masked, subject_end, m.start)]
+        inner = apposed or [m for m in named if m.start < subject_end]
         if inner:
             return Verdict(inner[0].name, CONFIDENCE["name"] - 0.1, span)
+        owner_cue = self.cues.owner_of(self.masked, cue)
+        if owner_cue and owner_cue.how != "pronoun":
+            owned = self._resolve(owner_cue, quote)
+            if owned.speaker:
+                return replace(owned, cue=span)
         parts = words_of(cue.subject)
         possessor = next((w for w in parts if w.endswith(("'s", "’s"))), None)
         head = possessor[:-2] if possessor else parts[-1]

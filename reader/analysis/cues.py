@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.mentions import Lexicon
+from reader.analysis.mentions import HONORIFICS, Lexicon
 from reader.analysis.speech import (
+    INVERTING_VERBS,
     ORG_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    TITLE_WORDS,
     alternation,
 )
 from reader.text import FUNCTION_WORDS
@@ -26,6 +28,7 @@ _ADVERBS = (
     r"(?:\s+(?:also|then|later|previously|first|further|finally|again|once|recently"
     r"|has|had|have|would|\w+ly))*"
 )
+_OWNER = r"(?:for|of|at|from|by)\s+"
 _DETERMINERS = frozenset("the a an this that his her their its another".split())
 _CONNECTIVES = re.compile(
     r"(?:(?:and|but|so|then|finally|later|also|first|next|meanwhile|however|still)\W+)*",
@@ -43,6 +46,7 @@ class Cue:
     subject: str
     how: str
     """"name", "pronoun" or "description"."""
+    subject_start: int = 0
 
 
 class CuePatterns:
@@ -57,8 +61,9 @@ class CuePatterns:
             rf"(?:the|a|an|this|that|its|their|her|his)\s+(?:[\w’'-]+\s+){{0,3}}?"
             rf"(?:{alternation(heads)})(?:['’]s\s+(?:{statements}))?"
         )
+        honorific = rf"(?:(?:{alternation(HONORIFICS)})\.?\s+)?"
         subject = (
-            rf"(?<![\w’'-])(?:(?P<name>{lexicon.pattern})(?:['’]s\s+(?:{statements}))?"
+            rf"(?<![\w’'-])(?:{honorific}(?P<name>{lexicon.pattern})(?:['’]s\s+(?:{statements}))?"
             rf"|(?P<pronoun>{_PRONOUNS})|(?P<description>{description}))(?![\w-])"
         )
         verbs = rf"(?:{alternation(SPEECH_VERBS)})(?![\w-])"
@@ -66,7 +71,13 @@ class CuePatterns:
         self.subject = re.compile(subject, flags)
         self.forward = re.compile(rf"{subject}{_APPOSITION}{_ADVERBS}\s+{verbs}", flags)
         self.according = re.compile(rf"\baccording\s+to\s+{subject}", flags)
-        self.inverted = re.compile(rf"[\s,—–-]*{verbs}\s+{subject}(?=\s*[.,;:!?\n]|$)", flags)
+        inverting = rf"(?:{alternation(INVERTING_VERBS)})(?![\w-])"
+        titles = rf"(?:(?:{alternation(TITLE_WORDS - {'the'})}|(?-i:[A-Z][\w’'-]*))\s+){{0,4}}?"
+        self.inverted = re.compile(
+            rf"[\s,—–-]*{inverting}\s+{titles}{subject}(?=\s*[.,;:!?\n]|\s+{_OWNER}|$)",
+            flags,
+        )
+        self.owner = re.compile(rf"\s+{_OWNER}{subject}", flags)
         self.anchored = re.compile(rf"[\s,—–-]*{subject}{_APPOSITION}{_ADVERBS}\s+{verbs}", flags)
         phrase = r"(?:[\w’'.-]+\s+){1,5}?"
         self.any_after = re.compile(
@@ -74,7 +85,6 @@ class CuePatterns:
             rf"(?=\s*[.,;!?\n]|$))",
             flags,
         )
-        self.any_before = re.compile(rf"{phrase}{verbs}[\s,:]*$", flags)
 
     def after(self, masked: str, at: int, end: int) -> Cue | None:
         """A cue right after a quote's closing mark: `,” the brand said` or `,” said Smith`."""
@@ -88,8 +98,15 @@ class CuePatterns:
         """Whether a speech verb right before or after the quote has a subject of its own,
         known or not ("one commuter said"): then no other cue may claim the quote."""
         after = self.any_after.match(masked, closing, end)
-        before = self.any_before.search(masked, max(start, opening - 60), opening)
-        return any(found and _starts_a_subject(found.group()) for found in (after, before))
+        if after and _starts_a_subject(after.group()):
+            return True
+        before = masked[max(start, opening - 40) : opening].rstrip(" \t\n,:").split()
+        return (
+            len(before) >= 2
+            and before[-1].lower() in SPEECH_VERBS
+            and before[-2].isalpha()
+            and before[-2].lower() not in FUNCTION_WORDS
+        )
 
     def last_before(self, masked: str, start: int, end: int) -> Cue | None:
         """The cue nearest to the end of `masked[start:end]`."""
@@ -108,6 +125,11 @@ class CuePatterns:
     def first_subject(self, masked: str, start: int, end: int) -> Cue | None:
         """The first name, pronoun or description in `masked[start:end]`."""
         found = self.subject.search(masked, start, end)
+        return _cue(found) if found else None
+
+    def owner_of(self, masked: str, cue: Cue) -> Cue | None:
+        """Who a description speaks for: "a spokesperson for the company", "a statement from X"."""
+        found = self.owner.match(masked, cue.subject_start + len(cue.subject))
         return _cue(found) if found else None
 
     def subjects(self, masked: str, start: int, end: int) -> list[Cue]:
@@ -131,4 +153,4 @@ def _cue(found: re.Match[str]) -> Cue:
     """The cue of a match: its span without leading separators, and its subject."""
     lead = len(found.group()) - len(found.group().lstrip(" \t\n,—–-"))
     how = next(h for h in ("name", "pronoun", "description") if found.group(h))
-    return Cue(found.start() + lead, found.end(), found.group(how), how)
+    return Cue(found.start() + lead, found.end(), found.group(how), how, found.start(how))

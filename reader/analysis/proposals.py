@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reader.analysis.mentions import HONORIFICS, Lexicon
-from reader.analysis.speech import SPEECH_VERBS, alternation
+from reader.analysis.speech import INVERTING_VERBS, SPEECH_VERBS, TITLE_WORDS
 from reader.model import Speaker
 from reader.text import FUNCTION_WORDS
 
@@ -24,14 +24,23 @@ _NOT_NAMES = frozenset(
     facebook youtube reddit snapchat threads linkedin whatsapp telegram weibo x god
     meanwhile however also later earlier today yesterday tonight""".split()
 )
+_LEADING = FUNCTION_WORDS | HONORIFICS | TITLE_WORDS
+_VERBS = SPEECH_VERBS | {"according to"}
+_INVERTING = INVERTING_VERBS | {"according to"}
 _PREPOSITIONS = frozenset("of for with by at in on from to about into onto like than".split())
-_TOKEN = r"(?:[A-Z][\w’'-]*[\w]|[A-Z])\.?"
-_NAME = rf"{_TOKEN}(?:[ ]{_TOKEN}){{0,3}}"
-_VERBS = alternation(SPEECH_VERBS)
+_TOKEN = r"(?:[A-Z][\w’'-]*\w|[A-Z]\.)"
+_NAME = rf"{_TOKEN}(?:[ ]{_TOKEN}){{0,5}}"
 _BEFORE_VERB = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_NAME})(?:,[^,.;:\n_]{{1,60}},)?(?:\s+\w+ly)?\s+(?:{_VERBS})\b"
+    rf"(?<![\w’'-])(?=[A-Z])(?P<name>{_NAME})(?:,[^,.;:\n_]{{1,60}},|,)?(?:\s+\w+ly)?"
+    r"\s+(?P<verb>[a-z]+)\b"
 )
-_AFTER_VERB = re.compile(rf"\b(?:{_VERBS}|according to)\s+(?P<name>{_NAME})(?=\s*[.,;!?\n]|$)")
+_HONORIFIC = rf"\b(?i:{'|'.join(sorted(HONORIFICS))})"
+_TITLE = rf"(?:(?i:{'|'.join(sorted(TITLE_WORDS))})\s+)*"
+_AFTER_VERB = re.compile(
+    rf"\b(?P<verb>[a-z]+(?: to)?)\s+{_TITLE}(?P<name>{_NAME})(?=\s*[.,;!?\n]|$)"
+)
+"""Verbs are checked against the word list after matching: one alternation of every speech
+verb tried at each word would make these scans ten times slower."""
 
 
 def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
@@ -39,16 +48,23 @@ def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
     texts = list(texts)
     corpus = "\n".join(texts)
     found: dict[str, Speaker] = {}
+    grown: dict[str, str | None] = {}
     for text in texts:
         candidates = [*_BEFORE_VERB.finditer(text), *_AFTER_VERB.finditer(text)]
         for match in sorted(candidates, key=lambda m: m.start()):
+            verbs = _INVERTING if match.re is _AFTER_VERB else _VERBS
+            if match.group("verb") not in verbs:
+                continue
             name = _clean(match.group("name"))
             if name is None or lexicon.knows(name) or _after_preposition(text, match):
                 continue
             if " " not in name:
-                if not _capitalised_mid_sentence(name, corpus):
+                if name not in grown:
+                    mid = _capitalised_mid_sentence(name, corpus)
+                    grown[name] = _fullest(name, corpus) if mid else None
+                if grown[name] is None:
                     continue
-                name = _fullest(name, corpus)
+                name = grown[name] or name
             if name.casefold() not in {n.casefold() for n in found}:
                 found[name] = Speaker(name, proposed=True)
     return _merge_surnames(found.values())
@@ -62,7 +78,7 @@ def _after_preposition(text: str, match: re.Match[str]) -> bool:
 
 def _clean(name: str) -> str | None:
     parts = name.split()
-    while parts and parts[0].lower().strip(".") in FUNCTION_WORDS | _NOT_NAMES | HONORIFICS:
+    while parts and parts[0].lower().strip(".") in _NOT_NAMES | _LEADING:
         parts.pop(0)
     if not parts or any(p.lower().strip(".") in _NOT_NAMES for p in parts):
         return None
@@ -72,7 +88,7 @@ def _clean(name: str) -> str | None:
 
 
 def _capitalised_mid_sentence(word: str, corpus: str) -> bool:
-    pattern = rf"[\w,;’'\-—–)] +{re.escape(word)}\b"
+    pattern = rf"(?:[\w,;’'\-—–)]|{_HONORIFIC}\.) +{re.escape(word)}\b"
     return re.search(pattern, corpus) is not None
 
 
@@ -81,7 +97,7 @@ def _fullest(word: str, corpus: str) -> str:
     best = word
     for match in re.finditer(rf"((?:{_TOKEN} ){{1,2}}){re.escape(word)}\b", corpus):
         parts = match.group().split()
-        while parts and parts[0].lower().strip(".") in FUNCTION_WORDS | _NOT_NAMES:
+        while parts and parts[0].lower().strip(".") in _NOT_NAMES | _LEADING:
             parts.pop(0)
         if len(parts) > len(best.split()):
             best = " ".join(parts)

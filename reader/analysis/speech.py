@@ -54,6 +54,24 @@ PERSON_NOUNS = frozenset(
 )
 """Heads of descriptions that stand for a person ("the reality star")."""
 
+INVERTING_VERBS = frozenset(
+    """said says added adds wrote writes continued continues explained noted remarked replied
+    responded countered concluded insisted recalled admitted declared stated tweeted posted
+    asked""".split()
+)
+"""Verbs that come before their subject after a quote ("said Smith"); "told" does not."""
+
+TITLE_WORDS = frozenset(
+    """the former then late leader minister secretary president vice senator representative
+    spokesman spokeswoman spokesperson chairman chairwoman chair director chief executive
+    officer judge governor mayor general coach commissioner ambassador prince princess king
+    queen pope majority minority senate house prime deputy foreign interior defence defense
+    health finance state party republican democratic democrat labour conservative opposition
+    lawyer attorney founder ceo head professor""".split()
+)
+"""Words of a title that may stand between a verb and a name ("said Senate Majority Leader
+Chuck Schumer", "countered Republican leader Mitch McConnell")."""
+
 FIRST_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PLURAL = frozenset("we us our ours ourselves".split())
 
