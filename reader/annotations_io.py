@@ -123,12 +123,8 @@ def _parse(path: Path, data: bytes | None) -> list[Annotation]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ReaderError([Problem(path, line, "not UTF-8")]) from None
-    annotations: list[Annotation] = []
-    if text.strip():
-        root = doc.compose(text)
-        fields = doc.mapping(root, ("annotations",), ANNOTATIONS_FILE) if root else None
-        if fields is not None:
-            annotations = list(_annotations(doc, fields.get("annotations")))
+    fields = doc.top(text, ("annotations",), ANNOTATIONS_FILE)
+    annotations = [] if fields is None else list(_annotations(doc, fields.get("annotations")))
     if doc.problems:
         raise ReaderError(doc.problems)
     return annotations
