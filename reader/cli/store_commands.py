@@ -153,9 +153,14 @@ def run_sources(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"story": story.id, "sources": rows})
         return 0
-    table = Table("id", "outlet", "title", "date", "words", "text", title=plain(story.title))
+    table = Table(title=plain(story.title), caption=plain(f"texts in {story.path / 'sources'}"))
+    table.add_column("id", no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title", ratio=1)
+    table.add_column("date", no_wrap=True)
+    table.add_column("words", justify="right")
     for row in rows:
-        cells = (row[k] for k in ("id", "outlet", "title", "date", "words", "path"))
+        cells = (row[k] for k in ("id", "outlet", "title", "date", "words"))
         table.add_row(*(plain(c if c is not None else "—") for c in cells))
     _console().print(table)
     return 0
