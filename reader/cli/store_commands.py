@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reader.analysis import analyze
 from reader.cli.common import add_story_argument, print_json
 from reader.errors import ReaderError
 from reader.importer import ImportOptions, import_files
@@ -123,8 +124,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _story_row(story: Story) -> dict[str, Any]:
-    from reader.analysis import analyze
-
     analysis = analyze(story)
     return {
         "id": story.id,
