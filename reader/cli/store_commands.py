@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reader.analysis import analyze
+from reader.analysis.cache import load_analysis
 from reader.cli.common import add_story_argument, print_json
 from reader.errors import ReaderError
 from reader.importer import ImportOptions, import_files
@@ -124,7 +124,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _story_row(story: Story) -> dict[str, Any]:
-    analysis = analyze(story)
+    analysis = load_analysis(story)
     return {
         "id": story.id,
         "path": str(story.path),
