@@ -15,6 +15,7 @@ from reader.analysis.speakers import resolve_speaker
 from reader.cli.common import add_story_argument, print_json
 from reader.cli.store_commands import plain
 from reader.errors import ReaderError
+from reader.export import source_name
 from reader.model import Analysis, Cluster, Speaker, Story
 from reader.serialize import quotes_document, timeline_document
 from reader.store import find_story, load_story
@@ -73,15 +74,6 @@ def select_clusters(
 def _known_speakers(story: Story, analysis: Analysis) -> list[Speaker]:
     seen = {s.name for s in analysis.speakers}
     return [*analysis.speakers, *(s for s in story.speakers if s.name not in seen)]
-
-
-def source_name(story: Story, source_id: str) -> str:
-    """How a source is named in tables and reports: its outlet, else its id."""
-    try:
-        source = story.source(source_id)
-    except KeyError:
-        return source_id
-    return source.outlet or source.id
 
 
 def run_quotes(args: argparse.Namespace) -> int:
