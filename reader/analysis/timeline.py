@@ -27,6 +27,8 @@ MAX_EVIDENCE = 300
 CONTEXT_SENTENCES = 20
 """How far back a pronoun looks for the speaker it stands for."""
 
+_DATELINE_KINDS = frozenset({"iso", "month_day", "day_month"})
+"""A full date opening the text is the article's dateline, not an event."""
 _DATELINE = re.compile(r"(?i)\s*(?:date|published|updated|posted)?:?\s*")
 _DATE_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | {
     "week",
@@ -93,7 +95,7 @@ def _source_events(
     ranges = sentences(text)
     for number, sentence in enumerate(ranges):
         for mention in find_dates(text, reference, *sentence):
-            if _DATELINE.fullmatch(text, 0, mention.start):
+            if mention.kind in _DATELINE_KINDS and _DATELINE.fullmatch(text, 0, mention.start):
                 continue
             context = ranges[max(0, number - CONTEXT_SENTENCES) : number]
             label = make_label(text, sentence, mention, speakers, context)
