@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reader.analysis.cache import load_analysis
 from reader.analysis.speakers import resolve_speaker
 from reader.cli.common import add_story_argument, print_json
 from reader.cli.store_commands import plain
@@ -19,6 +18,7 @@ from reader.export import source_name
 from reader.model import Analysis, Cluster, Speaker, Story
 from reader.serialize import quotes_document, timeline_document
 from reader.store import find_story, load_story
+from reader.workspace import load_workspace
 
 MATCH_STYLE = {"exact": "green", "variant": "yellow", "paraphrase": "magenta"}
 MATCH_MARK = {"exact": "=", "variant": "~", "paraphrase": "≈"}
@@ -51,9 +51,9 @@ def register(commands: Any) -> None:
 
 
 def load(reference: str | None) -> tuple[Story, Analysis]:
-    """The story a STORY argument names, and its (cached) analysis."""
+    """The story a STORY argument names, and its cached analysis with annotations applied."""
     story = load_story(find_story(reference))
-    return story, load_analysis(story)
+    return story, load_workspace(story).analysis
 
 
 def select_clusters(
