@@ -19,8 +19,10 @@ Rules (the timeline's documented choices):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -121,6 +123,13 @@ _TIME_PREPOSITION = re.compile(r"(?i:\b(?:in|during|by|until|since|early|late|mi
 _LEAD_PREPOSITION = re.compile(
     r"(?i:\b(?:on|in|during|since|until|by|from|as\s+of|late|early|of|at)\s+)$"
 )
+_TRIGGER = re.compile(
+    r"\d|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
+    r"|sun|yesterday|today|tonight|tomorrow|days?\b|weeks?\b|months?\b|years?\b|spring"
+    r"|summer|fall|autumn|winter))"
+)
+_REACH = 40
+"""No date expression reaches further than this from its trigger word."""
 _PRIORITY = {kind: rank for rank, (kind, _) in enumerate(_PATTERNS)}
 
 
@@ -154,26 +163,37 @@ def lead_in(text: str, start: int) -> int:
 
 
 def find_dates(
-    text: str, reference: dt.date | None, start: int = 0, end: int | None = None
+    text: str,
+    reference: dt.date | None,
+    start: int = 0,
+    end: int | None = None,
+    breaks: Sequence[int] = (),
 ) -> list[DateMention]:
-    """The date expressions of `text[start:end]` (one sentence), resolved, in text order.
+    """The date expressions of `text[start:end]`, resolved, in text order.
 
     Relative expressions need `reference` (the publication date); without it only dates
-    that carry their own year are kept.
+    that carry their own year are kept. "One day after" counts from the last date of the
+    same sentence: `breaks` are the offsets where sentences start.
     """
     stop = len(text) if end is None else end
-    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for kind, pattern in _COMPILED:
-        for match in pattern.finditer(text, start, stop):
-            if match.end() > match.start():
-                candidates.append((_PRIORITY[kind], match.start(), -match.end(), kind, match))
+    candidates: dict[tuple[int, int, str], re.Match[str]] = {}
+    for w_start, w_end in _windows(text, start, stop):
+        for kind, pattern in _COMPILED:
+            for match in pattern.finditer(text, w_start, w_end):
+                if match.end() > match.start():
+                    candidates[(match.start(), -match.end(), kind)] = match
+    ranked = sorted(candidates.items(), key=lambda c: (_PRIORITY[c[0][2]], c[0][0], c[0][1]))
     taken: list[tuple[int, int, str, re.Match[str]]] = []
-    for _, begin, neg_end, kind, match in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
+    for (begin, neg_end, kind), match in ranked:
         if all(-neg_end <= s or begin >= e for s, e, _, _ in taken):
             taken.append((begin, -neg_end, kind, match))
     mentions: list[DateMention] = []
     anchor: dt.date | None = None
+    last = start
     for begin, finish, kind, match in sorted(taken, key=lambda t: t[0]):
+        if bisect.bisect_right(breaks, begin) != bisect.bisect_right(breaks, last):
+            anchor = None
+        last = begin
         resolved = _resolve(kind, match, text, reference, anchor)
         if resolved is None:
             continue
@@ -182,6 +202,19 @@ def find_dates(
         if precision(date) == "day":
             anchor = dt.date.fromisoformat(date)
     return mentions
+
+
+def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Stretches of text around words that can start or end a date: the only places the
+    (many, slow) date patterns need to look."""
+    windows: list[tuple[int, int]] = []
+    for hit in _TRIGGER.finditer(text, start, stop):
+        w_start, w_end = max(start, hit.start() - _REACH), min(stop, hit.end() + _REACH)
+        if windows and w_start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], w_end)
+        else:
+            windows.append((w_start, w_end))
+    return windows
 
 
 _Resolved = tuple[str, str, bool] | None

@@ -73,7 +73,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     begin = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and _ABBREVIATION.search(text, 0, match.start()):
+        window = max(0, match.start() - 6)
+        if match.group().startswith(".") and _ABBREVIATION.search(text, window, match.start()):
             continue
         ranges.append((begin, match.end()))
         begin = match.end()

@@ -10,6 +10,7 @@ dates against the story's most common source date (the latest on a tie).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -27,6 +28,8 @@ MAX_EVIDENCE = 300
 CONTEXT_SENTENCES = 20
 """How far back a pronoun looks for the speaker it stands for."""
 
+_DATELINE_KINDS = frozenset({"iso", "month_day", "day_month"})
+"""A full date opening the text is the article's dateline, not an event."""
 _DATELINE = re.compile(r"(?i)\s*(?:date|published|updated|posted)?:?\s*")
 _DATE_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | {
     "week",
@@ -91,23 +94,18 @@ def _source_events(
     text = source.text
     found: list[_Candidate] = []
     ranges = sentences(text)
-    for number, sentence in enumerate(ranges):
-        for mention in find_dates(text, reference, *sentence):
-            if _DATELINE.fullmatch(text, 0, mention.start):
-                continue
-            context = ranges[max(0, number - CONTEXT_SENTENCES) : number]
-            label = make_label(text, sentence, mention, speakers, context)
-            start, end = _evidence_range(sentence, mention, label.start, label.end)
-            words = _content_words(text[label.start : label.end]) | _content_words(label.text)
-            found.append(
-                _Candidate(
-                    mention.date,
-                    label.text,
-                    words,
-                    [Span(source.id, start, end, text[start:end])],
-                    order=(index, mention.start),
-                )
-            )
+    starts = [r[0] for r in ranges]
+    for mention in find_dates(text, reference, breaks=starts):
+        if mention.kind in _DATELINE_KINDS and _DATELINE.fullmatch(text, 0, mention.start):
+            continue
+        number = max(0, bisect.bisect_right(starts, mention.start) - 1)
+        sentence = ranges[number]
+        context = ranges[max(0, number - CONTEXT_SENTENCES) : number]
+        label = make_label(text, sentence, mention, speakers, context)
+        start, end = _evidence_range(sentence, mention, label.start, label.end)
+        words = _content_words(text[label.start : label.end]) | _content_words(label.text)
+        span = Span(source.id, start, end, text[start:end])
+        found.append(_Candidate(mention.date, label.text, words, [span], order=(index, start)))
     return found
 
 
