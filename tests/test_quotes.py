@@ -220,3 +220,15 @@ def test_quotes_come_in_text_order_with_exact_spans() -> None:
     assert [q.start for q in found] == sorted(q.start for q in found)
     assert all(text[q.start : q.end] == q.text for q in found)
     assert [q.text for q in found] == ["We tried our best here.", "Yes,", "a disgrace.", "Non"]
+
+
+def test_hard_wrapped_lines_stay_one_paragraph() -> None:
+    text = (
+        "The mayor, speaking on Tuesday, said the bridge was “in a far worse state than\n"
+        "Anyone on the council had been told, and it will stay closed until\n"
+        "March.” She left soon after.\n"
+        "“Nobody asked us,” a baker said.\n"
+    )
+    found = quotes_of(text)
+    assert [q.kind for q in found] == ["partial", "marked"]
+    assert found[0].text.endswith("until\nMarch.")

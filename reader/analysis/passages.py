@@ -1,7 +1,8 @@
 """Paragraphs, headlines and sentences: the units quotes and their attributions live in.
 
-A paragraph ends at a line break, except a single break followed by a lower-case letter,
-which is a hard-wrapped line of the same paragraph. Sentences are found on a text whose
+A paragraph ends at a line break, except a single break that only wraps a sentence (the
+next line starts lower-case, or a long line stops mid-sentence on a word or a comma): that
+is a hard-wrapped line of the same paragraph. Sentences are found on a text whose
 quotes are masked, so a full stop inside a quote never ends the narration's sentence.
 """
 
@@ -26,13 +27,22 @@ def paragraphs(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for brk in _BREAK.finditer(text):
-        soft = brk.group().count("\n") == 1 and text[brk.end() : brk.end() + 1].islower()
-        if soft:
+        if brk.group().count("\n") == 1 and _wrapped(text, start, brk.start(), brk.end()):
             continue
         _add_stripped(text, start, brk.start(), spans)
         start = brk.end()
     _add_stripped(text, start, len(text), spans)
     return spans
+
+
+def _wrapped(text: str, start: int, line_end: int, next_start: int) -> bool:
+    """Whether a single line break only wraps a sentence: the next line starts lower-case,
+    or a long line stops on a word or a comma, mid-sentence."""
+    if text[next_start : next_start + 1].islower():
+        return True
+    line_start = text.rfind("\n", start, line_end) + 1
+    last = text[line_end - 1 : line_end]
+    return line_end - line_start >= 40 and (last.isalnum() or last in ",;")
 
 
 def _add_stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
