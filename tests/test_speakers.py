@@ -266,3 +266,13 @@ def test_told_takes_its_object_for_an_addressee_not_a_speaker() -> None:
     found = extract_quotes(story.sources[0])
     assert discover_speakers(story, found) == list(NEWSROOM)
     assert [q.speaker for q in attribute_speakers(story, found)] == ["Elizabeth Warren"]
+
+
+def test_a_cue_at_the_end_of_a_multi_paragraph_quote_holds_for_all_of_it() -> None:
+    text = (
+        "The hearing went on for hours.\n\n"
+        "“I was shaken by the images. Nobody should see them.\n\n"
+        "“I am reevaluating my relationship with the brand,” Kardashian said.\n\n"
+        "“I want answers.”"
+    )
+    assert [q.speaker for q in attributed(text)] == ["Kim Kardashian"] * 3

@@ -67,6 +67,8 @@ class Verdict:
     speaker: str | None
     confidence: float
     cue: tuple[int, int] | None
+    direct: bool = False
+    """Decided by a cue of the quote's own, not borrowed from its neighbours."""
 
 
 _UNKNOWN = Verdict(None, 0.0, None)
@@ -102,39 +104,48 @@ class SourceAttribution:
 
     def run(self) -> list[Quote]:
         """The quotes with speaker, confidence and cue set, in text order."""
-        result = []
         for index, quote in enumerate(self.quotes):
             verdict = self._decide(index, quote)
             self.verdicts.append(verdict)
             if verdict.speaker:
                 self.said.append((quote.start, verdict.speaker))
-            result.append(
-                replace(
-                    quote,
-                    speaker=verdict.speaker,
-                    speaker_confidence=round(verdict.confidence, 3),
-                    cue=verdict.cue,
-                )
-            )
-        return result
+        for index in range(len(self.quotes) - 2, -1, -1):
+            later = self.verdicts[index + 1]
+            if not self.verdicts[index].direct and later.direct and self._runs_on(index):
+                self.verdicts[index] = replace(later, confidence=later.confidence * _INHERITED)
+        return [
+            replace(q, speaker=v.speaker, speaker_confidence=round(v.confidence, 3), cue=v.cue)
+            for q, v in zip(self.quotes, self.verdicts, strict=True)
+        ]
+
+    def _runs_on(self, index: int) -> bool:
+        """Whether quote `index` runs on into the next paragraph's quote (no closing mark)."""
+        quote, following = self.quotes[index], self.quotes[index + 1]
+        para, next_para = self._paragraph(quote.start), self._paragraph(following.start)
+        opening = following.start - 1
+        return (
+            self.text[quote.end : para[1]].strip() == ""
+            and next_para[0] == opening
+            and self.text[opening] in MARKS
+            and self._previous(next_para) == para
+        )
 
     def _decide(self, index: int, quote: Quote) -> Verdict:
         para = self._paragraph(quote.start)
         sentence = sentence_at(self.sentences[para], quote.start)
         opening = quote.start - (quote.start > para[0] and self.text[quote.start - 1] in MARKS)
         closing = min(quote.end + (self.masked[quote.end : quote.end + 1] == "_"), para[1])
+        final = quote.text[-1:] in _FINAL
         after = self.cues.after(self.masked, closing, para[1])
-        if after and quote.text[-1:] in _FINAL and not _TAG_END.match(self.masked, after.end):
+        if after and final and not _TAG_END.match(self.masked, after.end):
             after = None
         before = self.cues.last_before(self.masked, sentence[0], opening)
-        if quote.text[-1:] in _FINAL:
-            after, before = before, after
-        own = after or before
+        own = (before or after) if final else (after or before)
         own = own or self.cues.first_after(self.masked, closing, max(closing, sentence[1]))
         if own:
             verdict = self._resolve(own, quote)
             if verdict.speaker:
-                return verdict
+                return replace(verdict, direct=True)
         if quote.kind != "partial" and self.cues.anyone(
             self.masked, closing, opening, para[0], para[1]
         ):
@@ -167,9 +178,7 @@ class SourceAttribution:
             if self._someone_else(gap_start, opening, verdict.speaker):
                 return None
             return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)
-        before = self._paragraph(previous.start)
-        continued = self.text[previous.end : before[1]].strip() == "" and opening == para[0]
-        if continued and self.text[opening] in MARKS and before == self._previous(para):
+        if self._runs_on(index - 1):
             return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)
         return None
 
