@@ -276,3 +276,26 @@ def test_a_cue_at_the_end_of_a_multi_paragraph_quote_holds_for_all_of_it() -> No
         "“I want answers.”"
     )
     assert [q.speaker for q in attributed(text)] == ["Kim Kardashian"] * 3
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "President Joe Biden, speaking at a fundraiser, struck an optimistic tone.",
+        "Pat Cullen, general secretary of the nurses' union, was unimpressed.",
+    ],
+)
+def test_a_pronoun_never_jumps_over_a_person_who_is_no_speaker(between: str) -> None:
+    text = f"“It will pass,” Kardashian said.\n\n{between}\n\n“We can get things done,” he said."
+    assert [q.speaker for q in attributed(text)] == ["Kim Kardashian", None]
+
+
+def test_a_place_is_not_a_person_in_the_way() -> None:
+    text = "Kardashian flew to New York, where she met fans. “I was moved,” she said."
+    assert speaker_of(text, "moved") == "Kim Kardashian"
+
+
+def test_auxiliary_between_name_and_verb() -> None:
+    story = story_of("Speaker Mike Johnson has said he will “move quickly.”")
+    found = extract_quotes(story.sources[0])
+    assert [q.speaker for q in attribute_speakers(story, found)] == ["Mike Johnson"]

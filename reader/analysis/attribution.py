@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from reader.analysis.cues import Cue, CuePatterns
-from reader.analysis.mentions import Kind, Lexicon, follows_another_name
+from reader.analysis.mentions import Kind, Lexicon, follows_another_name, other_people
 from reader.analysis.passages import Span, paragraphs, sentence_at, sentences
 from reader.analysis.quotemarks import MARKS
 from reader.analysis.speech import (
@@ -98,7 +98,10 @@ class SourceAttribution:
         self.paras = paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
         self.sentences = {p: sentences(self.masked, *p) for p in self.paras}
-        self.names = [(m.start, m.name) for m in lexicon.mentions(self.masked)]
+        self.names = sorted(
+            [(m.start, m.name) for m in lexicon.mentions(self.masked)]
+            + [(at, "") for at in other_people(self.masked, lexicon)]
+        )
         self.said: list[tuple[int, str]] = []
         self.verdicts: list[Verdict] = []
 
@@ -279,14 +282,19 @@ class SourceAttribution:
         return Verdict(name, confidence, span) if name else _UNKNOWN
 
     def _recent(self, before: int, kinds: tuple[frozenset[Kind], ...]) -> str | None:
-        """The most recently mentioned speaker of the first group of `kinds` that has one."""
+        """The most recently mentioned speaker of the first group of `kinds` that has one;
+        None when the most recent person is someone who is no speaker."""
         seen = sorted(
             [*self.names[: bisect.bisect_left(self.names, (before, ""))], *self.said],
             key=lambda pair: pair[0],
         )
         for group in kinds:
             for start, name in reversed(seen):
-                if start < before and self.lexicon.kinds.get(name) in group:
+                if start >= before:
+                    continue
+                if not name and group == _PERSON[0]:
+                    return None
+                if self.lexicon.kinds.get(name) in group:
                     return name
         return None
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.analysis.speech import ORG_NOUNS, PERSON_NOUNS, alternation
+from reader.analysis.speech import NOT_NAMES, ORG_NOUNS, PERSON_NOUNS, alternation
 from reader.analysis.speech import words as words_of
 from reader.model import Speaker
 from reader.text import FUNCTION_WORDS
@@ -125,6 +125,25 @@ class Lexicon:
         return owners[0] if len(owners) == 1 else None
 
 
+def other_people(text: str, lexicon: Lexicon) -> list[int]:
+    """Where `text` names a person who is no speaker: "President Joe Biden", "Pat Cullen,
+    general secretary…", and later their surname alone. A pronoun never jumps over them."""
+    found: list[int] = []
+    surnames: set[str] = set()
+    titled = [m for m in _TITLED.finditer(text) if m.group("title").lower() in _TITLES]
+    for match in [*titled, *_WITH_APPOSITION.finditer(text)]:
+        name = match.group("name")
+        parts = name.split()
+        if lexicon.knows(name) or any(p.lower().strip("’'s") in _NOT_PEOPLE for p in parts):
+            continue
+        found.append(match.start("name"))
+        surnames.add(parts[-1])
+    if surnames:
+        pattern = rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, sorted(surnames)))})(?![\w-])"
+        found += [m.start() for m in re.finditer(pattern, text)]
+    return sorted(set(found))
+
+
 def follows_another_name(text: str, start: int) -> bool:
     """Whether a surname continues another capitalised name ("North West" is not West)."""
     match = _NAME_BEFORE.search(text, max(0, start - 40), start)
@@ -138,5 +157,24 @@ def follows_another_name(text: str, start: int) -> bool:
 HONORIFICS = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady sen senator gov governor rep president
     judge justice minister chancellor mayor officer sgt capt gen col lt""".split()
+)
+_PERSON_TITLES = """leader minister secretary president senator representative spokesman
+    spokeswoman spokesperson chairman chairwoman director chief executive officer judge governor
+    mayor general coach commissioner ambassador prince princess king queen pope lawyer attorney
+    founder ceo head professor speaker""".split()
+_CAPITALISED = r"[A-Z][\w’'-]+"
+_TITLED = re.compile(
+    rf"\b(?P<title>[A-Za-z]+)\.?\s+(?=(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}))"
+)
+_TITLES = frozenset({*_PERSON_TITLES, *HONORIFICS})
+_WITH_APPOSITION = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}}),\s+"
+    r"(?!where\b|which\b|when\b)(?:\d|[a-z])"
+)
+_NOT_PEOPLE = (
+    _ORG_NAME_WORDS
+    | FUNCTION_WORDS
+    | NOT_NAMES
+    | frozenset("college school hospital city street court twitter instagram".split())
 )
 _NAME_BEFORE = re.compile(r"(\S?)\s*([A-Z][\w’'-]*\.?)\s+$")

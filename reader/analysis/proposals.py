@@ -14,16 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reader.analysis.mentions import HONORIFICS, Lexicon
-from reader.analysis.speech import INVERTING_VERBS, SPEECH_VERBS, TITLE_WORDS
+from reader.analysis.speech import INVERTING_VERBS, NOT_NAMES, SPEECH_VERBS, TITLE_WORDS
 from reader.model import Speaker
 from reader.text import FUNCTION_WORDS
 
-_NOT_NAMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december twitter instagram tiktok
-    facebook youtube reddit snapchat threads linkedin whatsapp telegram weibo x god
-    meanwhile however also later earlier today yesterday tonight""".split()
-)
 _LEADING = FUNCTION_WORDS | HONORIFICS | TITLE_WORDS
 _VERBS = SPEECH_VERBS | {"according to"}
 _INVERTING = INVERTING_VERBS | {"according to"}
@@ -31,7 +25,7 @@ _PREPOSITIONS = frozenset("of for with by at in on from to about into onto like 
 _TOKEN = r"(?:[A-Z][\w’'-]*\w|[A-Z]\.)"
 _NAME = rf"{_TOKEN}(?:[ ]{_TOKEN}){{0,5}}"
 _BEFORE_VERB = re.compile(
-    rf"(?<![\w’'-])(?=[A-Z])(?P<name>{_NAME})(?:,[^,.;:\n_]{{1,60}},|,)?(?:\s+\w+ly)?"
+    rf"(?<![\w’'-])(?=[A-Z])(?P<name>{_NAME})(?:,[^,.;:\n_]{{1,60}},|,)?(?:\s+(?:has|had|have|also|\w+ly))*"
     r"\s+(?P<verb>[a-z]+)\b"
 )
 _HONORIFIC = rf"\b(?i:{'|'.join(sorted(HONORIFICS))})"
@@ -78,9 +72,9 @@ def _after_preposition(text: str, match: re.Match[str]) -> bool:
 
 def _clean(name: str) -> str | None:
     parts = name.split()
-    while parts and parts[0].lower().strip(".") in _NOT_NAMES | _LEADING:
+    while parts and parts[0].lower().strip(".") in NOT_NAMES | _LEADING:
         parts.pop(0)
-    if not parts or any(p.lower().strip(".") in _NOT_NAMES for p in parts):
+    if not parts or any(p.lower().strip(".") in NOT_NAMES for p in parts):
         return None
     if any(p.lower() in FUNCTION_WORDS for p in parts):
         return None
@@ -97,7 +91,7 @@ def _fullest(word: str, corpus: str) -> str:
     best = word
     for match in re.finditer(rf"((?:{_TOKEN} ){{1,2}}){re.escape(word)}\b", corpus):
         parts = match.group().split()
-        while parts and parts[0].lower().strip(".") in _NOT_NAMES | _LEADING:
+        while parts and parts[0].lower().strip(".") in NOT_NAMES | _LEADING:
             parts.pop(0)
         if len(parts) > len(best.split()):
             best = " ".join(parts)

@@ -67,10 +67,18 @@ TITLE_WORDS = frozenset(
     officer judge governor mayor general coach commissioner ambassador prince princess king
     queen pope majority minority senate house prime deputy foreign interior defence defense
     health finance state party republican democratic democrat labour conservative opposition
-    lawyer attorney founder ceo head professor""".split()
+    lawyer attorney founder ceo head professor speaker""".split()
 )
 """Words of a title that may stand between a verb and a name ("said Senate Majority Leader
 Chuck Schumer", "countered Republican leader Mitch McConnell")."""
+
+NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december twitter instagram tiktok
+    facebook youtube reddit snapchat threads linkedin whatsapp telegram weibo x god
+    meanwhile however also later earlier today yesterday tonight last next this""".split()
+)
+"""Capitalised words that never name a speaker: days, months, platforms, sentence openers."""
 
 FIRST_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PLURAL = frozenset("we us our ours ourselves".split())
