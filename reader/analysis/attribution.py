@@ -3,9 +3,12 @@
 Quotes are read in text order, keeping track of who was last mentioned (names outside
 quotes, and the speakers of quotes already attributed). For each quote, first match wins:
 
-1. a cue right after the closing mark (`,” the brand said`, `,” said Smith`);
+1. a cue right after the closing mark (`,” the brand said`, `,” said Smith`); after a quote
+   ending in a full stop, the cue before it in its sentence comes first;
 2. the nearest cue before the quote in its sentence (`Kardashian said, “…`);
 3. a cue later in its sentence (`is “reevaluating” her relationship…, she announced`);
+   — a speech verb next to the quote with a subject nobody knows ("one aide said") stops
+   here: the speaker is unknown, never borrowed from a neighbour;
 4. the previous quote of the paragraph, when no one else is mentioned in between
    (`“…,” she said. “…”`), or the quote this paragraph continues;
 5. for a paragraph that opens with the quote: an introducing paragraph ending in a colon
@@ -14,9 +17,13 @@ quotes, and the speakers of quotes already attributed). For each quote, first ma
    followed with…");
 6. a speaker named earlier in a sentence that speaks of speech ("issued a statement").
 
+A quote running over paragraphs with its cue in the last one takes that cue's speaker.
+
 Names resolve through the story's speakers; pronouns and descriptions to the most recent
-compatible speaker, with lower confidence; "the statement" to the most recent speaker
-whose kind fits the quote's voice (we → organisation, I → person). Unknown stays None.
+compatible speaker, with lower confidence, but never past a named person who is no
+speaker ("President Joe Biden … he said" stays None); "the statement" to the most recent
+speaker whose kind fits the quote's voice (we → organisation, I → person). Unknown stays
+None.
 """
 
 from __future__ import annotations
