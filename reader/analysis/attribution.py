@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from reader.analysis.cues import Cue, CuePatterns
 from reader.analysis.mentions import Kind, Lexicon, follows_another_name, other_people
-from reader.analysis.passages import Span, paragraphs, sentence_at, sentences
+from reader.analysis.passages import Span, masked_text, paragraphs, sentence_at, sentences
 from reader.analysis.quotemarks import MARKS
 from reader.analysis.speech import (
     ORG_NOUNS,
@@ -79,18 +79,6 @@ class Verdict:
 
 
 _UNKNOWN = Verdict(None, 0.0, None)
-
-
-def masked_text(text: str, quotes: list[Quote]) -> str:
-    """`text` with every quote and its marks replaced by `_` (a final .!? kept)."""
-    chars = list(text)
-    for quote in quotes:
-        start = quote.start - (quote.start > 0 and text[quote.start - 1] in MARKS)
-        end = quote.end + (quote.end < len(text) and text[quote.end] in MARKS)
-        chars[start:end] = "_" * (end - start)
-        if quote.text[-1:] in {".", "!", "?"}:
-            chars[quote.end - 1] = quote.text[-1]
-    return "".join(chars)
 
 
 class SourceAttribution:

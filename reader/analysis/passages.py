@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.quotemarks import MARKS
+from reader.model import Quote
+
 Span = tuple[int, int]
 
 _BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n(?:[ \t\r\f\v\u00a0]*\n)*[ \t\r\f\v\u00a0]*")
@@ -91,3 +94,15 @@ def sentence_at(spans: list[Span], offset: int) -> Span:
         if span[0] <= offset < span[1]:
             return span
     return spans[-1]
+
+
+def masked_text(text: str, quotes: list[Quote]) -> str:
+    """`text` with every quote and its marks replaced by `_` (a final .!? kept)."""
+    chars = list(text)
+    for quote in quotes:
+        start = quote.start - (quote.start > 0 and text[quote.start - 1] in MARKS)
+        end = quote.end + (quote.end < len(text) and text[quote.end] in MARKS)
+        chars[start:end] = "_" * (end - start)
+        if quote.text[-1:] in {".", "!", "?"}:
+            chars[quote.end - 1] = quote.text[-1]
+    return "".join(chars)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from reader.analysis.attribution import SourceAttribution, masked_text
+from reader.analysis.attribution import SourceAttribution
 from reader.analysis.cues import CuePatterns
 from reader.analysis.mentions import Lexicon
+from reader.analysis.passages import masked_text
 from reader.analysis.proposals import propose_speakers
 from reader.model import Quote, Speaker, Story
 
