@@ -18,9 +18,15 @@ from reader.analysis.proposals import propose_speakers
 from reader.model import Quote, Speaker, Story
 
 
-def attribute_speakers(story: Story, quotes: Sequence[Quote]) -> list[Quote]:
-    """The quotes with `speaker`, `speaker_confidence` and `cue` set from the text around them."""
-    lexicon = Lexicon(discover_speakers(story, quotes))
+def attribute_speakers(
+    story: Story, quotes: Sequence[Quote], speakers: Sequence[Speaker] | None = None
+) -> list[Quote]:
+    """The quotes with `speaker`, `speaker_confidence` and `cue` set from the text around them.
+
+    `speakers` is `discover_speakers(story, quotes)`, passed in when the caller has it already.
+    """
+    known = discover_speakers(story, quotes) if speakers is None else speakers
+    lexicon = Lexicon(known)
     cues = CuePatterns(lexicon)
     by_source = _by_source(quotes)
     attributed: dict[tuple[str, int, int], Quote] = {}
