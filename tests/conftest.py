@@ -11,7 +11,9 @@ SAMPLE = ROOT / "stories" / "balenciaga-2022"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each test gets its own analysis cache so runs never leak into each other."""
     monkeypatch.setenv("READER_CACHE", str(tmp_path_factory.mktemp("cache")))
 

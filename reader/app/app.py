@@ -1,0 +1,72 @@
+"""The Textual application: opens a story (or the story picker) and wires the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.app import App
+
+from reader.app.reader_screen import ReaderScreen
+from reader.errors import ReaderError
+from reader.model import Analysis, Story
+
+
+class ReaderApp(App[None]):
+    """`ReaderApp(story)` reads one story; `ReaderApp(stories=paths)` lets the user pick.
+
+    Passing a precomputed `analysis` skips the analysis worker, so a benchmark can time
+    the reader's own work.
+    """
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+
+    def __init__(
+        self,
+        story: Story | None = None,
+        analysis: Analysis | None = None,
+        stories: Sequence[Path] = (),
+    ) -> None:
+        super().__init__()
+        self.story = story
+        self.analysis = analysis
+        self.stories = stories
+
+    def on_mount(self) -> None:
+        if self.story is not None:
+            self.open_story(self.story, self.analysis)
+        else:
+            self._pick()
+
+    def _pick(self) -> None:
+        from reader.app.story_picker import StoryPicker
+
+        self.push_screen(StoryPicker(self.stories), self._picked)
+
+    def _picked(self, path: Path | None) -> None:
+        from reader.store import load_story
+
+        if path is None:
+            return
+        try:
+            story = load_story(path)
+        except ReaderError as error:
+            self.notify(str(error), title="Cannot open the story", severity="error")
+            self._pick()
+            return
+        self.open_story(story)
+
+    def open_story(self, story: Story, analysis: Analysis | None = None) -> None:
+        """Show a story's sources side by side."""
+        self.story = story
+        self.sub_title = story.title
+        self.push_screen(ReaderScreen(story, analysis))
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The reader screen (raises when the picker is showing)."""
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
+        if screen is None:
+            raise LookupError("no story is open")
+        return screen

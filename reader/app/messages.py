@@ -1,0 +1,98 @@
+"""Messages the reader's widgets send up to the screen (attributes go down, messages up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from textual.message import Message
+
+from reader.model import Cluster, Event, Occurrence
+
+if TYPE_CHECKING:
+    from reader.app.quote_index import QuoteIndex
+    from reader.app.source_column import SourceColumn
+
+
+class AnalysisReady(Message):
+    """The analysis worker finished; the index carries everything the views need."""
+
+    def __init__(self, index: QuoteIndex) -> None:
+        super().__init__()
+        self.index = index
+
+
+class AnalysisFailed(Message):
+    """The analysis raised; the columns stay readable without highlights."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class CursorMoved(Message):
+    """A column's cursor line changed (the quote under the cursor may have changed)."""
+
+    def __init__(self, column: SourceColumn) -> None:
+        super().__init__()
+        self.column = column
+
+
+class EventChosen(Message):
+    """The user picked a timeline event: show its evidence."""
+
+    def __init__(self, event: Event) -> None:
+        super().__init__()
+        self.event = event
+
+
+class SpeakerChosen(Message):
+    """The user picked a speaker to filter on (None clears the filter)."""
+
+    def __init__(self, speaker: str | None) -> None:
+        super().__init__()
+        self.speaker = speaker
+
+
+CorrectionKind = Literal["speaker", "not-quote", "not-same-quote"]
+
+
+@dataclass
+class Correction:
+    """A fix of the analysis the user asked for from the quote details.
+
+    Corrections are stored as annotations (DESIGN.md §6); the screen receiving
+    `CorrectionRequested` is where the annotation form takes over.
+    """
+
+    kind: CorrectionKind
+    cluster: Cluster
+    occurrence: Occurrence | None
+
+
+class CorrectionRequested(Message):
+    """The user asked to correct the analysis of a quote."""
+
+    def __init__(self, correction: Correction) -> None:
+        super().__init__()
+        self.correction = correction
+
+
+@dataclass(frozen=True)
+class Jump:
+    """Where a view sends the reader: a source, an offset, and optionally a quote or filter."""
+
+    source: str
+    offset: int
+    cluster: str | None = None
+    speaker: str | None = None
+
+
+class ExportFinished(Message):
+    """The export worker wrote the report (path) or failed (error)."""
+
+    def __init__(self, path: Path | None, error: str | None) -> None:
+        super().__init__()
+        self.path = path
+        self.error = error

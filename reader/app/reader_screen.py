@@ -1,0 +1,479 @@
+"""The main screen: it owns the reader's state and passes it down to the widgets.
+
+State (reactives, data-bound to the widgets): the analysis index, the speaker filter, the
+current quote (the one under the focused column's cursor) and the column layout. Widgets
+report up with messages; the analysis runs in a thread worker so the columns show at once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus, Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from reader.app.columns_view import ColumnsView
+from reader.app.commands import ReaderCommands
+from reader.app.coverage import CoverageScreen
+from reader.app.detail_bar import DetailBar
+from reader.app.help_screen import HelpScreen, key_rows
+from reader.app.messages import (
+    AnalysisFailed,
+    AnalysisReady,
+    Correction,
+    CorrectionRequested,
+    CursorMoved,
+    EventChosen,
+    ExportFinished,
+    Jump,
+    SpeakerChosen,
+)
+from reader.app.quote_details import QuoteDetailsScreen
+from reader.app.quote_index import Placed, QuoteIndex
+from reader.app.search import find_all
+from reader.app.side_pane import SpeakerList, TimelineList
+from reader.app.source_column import SourceColumn
+from reader.app.speaker_picker import SpeakerPicker
+from reader.app.story_header import StoryHeader
+from reader.model import Analysis, Span, Story
+
+SIDE_PANE_MIN_WIDTH = 100
+"""Below this terminal width the side pane starts hidden, leaving room for two columns."""
+FLASH_SECONDS = 1.5
+
+
+def _key(key: str, action: str, description: str, tooltip: str, *, show: bool = True,
+         id: str) -> Binding:
+    return Binding(key, action, description, show=show, id=id, tooltip=tooltip)
+
+
+class ReaderScreen(Screen[None]):
+    """Sources side by side with their shared quotes highlighted."""
+
+    COMMANDS = {ReaderCommands}
+    AUTO_FOCUS = None
+
+    BINDINGS = [
+        _key("left,h", "column(-1)", "Prev source", "Focus the source column on the left",
+             show=False, id="column-left"),
+        _key("right,l", "column(1)", "Next source", "Focus the source column on the right",
+             show=False, id="column-right"),
+        _key("n", "quote(1)", "Next quote", "Next shared quote in this source", id="quote-next"),
+        _key("N", "quote(-1)", "Prev quote", "Previous shared quote in this source",
+             show=False, id="quote-previous"),
+        _key("right_square_bracket", "same_quote(1)", "Next source with it",
+             "The same quote in the next source that has it, others aligned", id="same-next"),
+        _key("left_square_bracket", "same_quote(-1)", "Prev source with it",
+             "The same quote in the previous source that has it, others aligned",
+             show=False, id="same-previous"),
+        _key("enter", "details", "Details", "Details of the quote under the cursor: every "
+             "version and its word diff", id="details"),
+        _key("s", "pick_speaker", "Speaker", "Keep only one speaker's quotes highlighted",
+             id="speaker-filter"),
+        _key("S", "clear_speaker", "All speakers", "Clear the speaker filter",
+             id="speaker-clear"),
+        _key("t", "timeline", "Timeline", "Focus the timeline (enter jumps to an event)",
+             id="timeline"),
+        _key("c", "coverage", "Coverage", "Which sources carried, altered or left out each "
+             "shared quote", id="coverage"),
+        _key("slash", "search", "Search", "Search all sources", id="search"),
+        _key("f3", "search_step(1)", "Next match", "Next search match", id="search-next"),
+        _key("shift+f3", "search_step(-1)", "Prev match", "Previous search match",
+             show=False, id="search-previous"),
+        _key("x", "export", "Export", "Export the story as an HTML report", id="export"),
+        _key("plus,equals_sign", "more_columns(1)", "More columns",
+             "Show one more source column", show=False, id="columns-more"),
+        _key("minus", "more_columns(-1)", "Fewer columns", "Show one fewer source column",
+             show=False, id="columns-fewer"),
+        _key("p", "toggle_side_pane", "Side pane", "Show or hide the timeline and speakers",
+             show=False, id="side-pane"),
+        _key("escape", "back", "Back", "Back to the columns; clears the search",
+             show=False, id="back"),
+        _key("question_mark", "help", "Help", "Every key", id="help"),
+        _key("q", "app.quit", "Quit", "Leave the reader", id="quit"),
+    ]
+
+    index: reactive[QuoteIndex | None] = reactive(None, always_update=True, bindings=True)
+    speaker: reactive[str | None] = reactive(None, bindings=True)
+    current: reactive[str | None] = reactive(None, bindings=True)
+    column_index: reactive[int] = reactive(0, bindings=True)
+    extra_columns: reactive[int] = reactive(0, bindings=True)
+    side_pane: reactive[bool] = reactive(True)
+    search_status: reactive[str] = reactive("", bindings=True)
+
+    def __init__(self, story: Story, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.story = story
+        self.analysis = analysis
+        self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
+        self._column_of = {column.source.id: column for column in self.columns}
+        self._side_pane_chosen: bool | None = None
+        self.search_hits: list[Span] = []
+        self.search_at = -1
+        self._flashing: dict[str, list[tuple[int, int]]] = {}
+
+    # ---- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StoryHeader(self.story, id="story-header").data_bind(
+            ReaderScreen.index, ReaderScreen.speaker, search=ReaderScreen.search_status
+        )
+        with Horizontal(id="body"):
+            yield ColumnsView(
+                [
+                    column.data_bind(ReaderScreen.index, ReaderScreen.speaker, ReaderScreen.current)
+                    for column in self.columns
+                ],
+                id="columns",
+            ).data_bind(extra=ReaderScreen.extra_columns)
+            with Vertical(id="side-pane"):
+                yield TimelineList(id="timeline").data_bind(ReaderScreen.index, ReaderScreen.speaker)
+                yield SpeakerList(id="speakers").data_bind(ReaderScreen.index, ReaderScreen.speaker)
+        with Horizontal(id="search-bar"):
+            yield Label("Search ", id="search-label")
+            yield Input(placeholder="a phrase in any source, enter to go", id="search-input")
+        yield DetailBar(id="detail-bar").data_bind(ReaderScreen.index)
+        yield Footer()
+
+    @property
+    def column(self) -> SourceColumn:
+        """The focused source column (or the one focused last)."""
+        return self.columns[self.column_index]
+
+    @property
+    def columns_view(self) -> ColumnsView:
+        return self.query_one(ColumnsView)
+
+    def on_mount(self) -> None:
+        if self.columns:
+            self.columns[0].focus()
+        if self.analysis is not None:
+            self.index = QuoteIndex(self.story, self.analysis)
+        else:
+            self.query_one("#side-pane").loading = True
+            self._analyse()
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self) -> None:
+        """Analyse (or load the cached analysis) off the UI thread; report by message."""
+        from reader.app.loading import load_analysis
+
+        try:
+            index = QuoteIndex(self.story, load_analysis(self.story))
+        except Exception as error:  # shown to the user; the columns stay usable
+            self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(AnalysisReady(index))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.analysis = message.index.analysis
+        self.index = message.index
+        self.query_one("#side-pane").loading = False
+        self._sync_current()
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.query_one("#side-pane").loading = False
+        self.query_one(StoryHeader).status = "analysis failed"
+        self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
+
+    def on_resize(self, event: Resize) -> None:
+        if self._side_pane_chosen is None:
+            self.side_pane = event.size.width >= SIDE_PANE_MIN_WIDTH
+
+    def watch_side_pane(self, shown: bool) -> None:
+        self.query_one("#side-pane").display = shown
+
+    # ---- the current quote ------------------------------------------------------
+
+    def _sync_current(self) -> None:
+        """The current quote is the one under the focused column's cursor."""
+        placed = self.column.passage_under_cursor(prefer=self.current)
+        self.current = placed.cluster.id if placed else None
+        self.query_one(DetailBar).placed = placed
+
+    @on(DescendantFocus)
+    def _column_focused(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, SourceColumn):
+            self.column_index = self.columns.index(event.widget)
+            self._sync_current()
+
+    def on_cursor_moved(self, message: CursorMoved) -> None:
+        if message.column is self.column:
+            self._sync_current()
+
+    # ---- keys -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        index = self.index
+        if action in {"quote", "pick_speaker", "coverage", "details", "same_quote"}:
+            if index is None or not self.columns:
+                return False
+            if action == "same_quote":
+                return self.current in index.colour_of
+            if action == "details":
+                return self.current is not None
+        if action == "clear_speaker":
+            return self.speaker is not None
+        if action == "search_step":
+            return bool(self.search_hits)
+        if action == "more_columns" and self.is_mounted:
+            view = self.columns_view
+            step = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
+            return view.shown(self.extra_columns + step) != view.shown()
+        return True
+
+    def action_column(self, step: int) -> None:
+        if self.columns:
+            self.columns[max(0, min(len(self.columns) - 1, self.column_index + step))].focus()
+
+    def action_quote(self, step: int) -> None:
+        """Next (1) or previous (-1) shared quote of the focused source, wrapping around."""
+        index, column = self.index, self.column
+        if index is None:
+            return
+        shared = index.shared_in(column.source.id, self.speaker)
+        if not shared:
+            self.notify(f"No shared quote in {column.border_title}.", timeout=3)
+            return
+        here = column.passage_under_cursor(prefer=self.current)
+        if here is not None and here in shared:
+            position = shared.index(here) + step
+        else:
+            line_start = column.cursor_span[0]
+            before = sum(1 for p in shared if p.start < line_start)
+            position = before if step > 0 else before - 1
+        self._go_to(column, shared[position % len(shared)])
+
+    def _go_to(self, column: SourceColumn, placed: Placed, row: int | None = None) -> None:
+        self.current = placed.cluster.id
+        column.move_to_offset(placed.start, row=row)
+        self._sync_current()
+
+    def action_same_quote(self, step: int) -> None:
+        """The current quote in the next / previous source that has it; others align to it."""
+        index, here = self.index, self.column
+        if index is None or self.current not in index.colour_of:
+            return
+        cluster = index.clusters[self.current]
+        carriers = [c for c in self.columns if cluster.occurrence(c.source.id)]
+        if len(carriers) < 2:
+            return
+        target = carriers[(carriers.index(here) + step) % len(carriers)] if here in carriers \
+            else carriers[0]
+        occurrence = cluster.occurrence(target.source.id)
+        assert occurrence is not None
+        row = here.cursor_row if 0 <= here.cursor_row < here.page_height \
+            else here.page_height // 3
+        self._go_to(target, Placed(cluster, occurrence), row=row)
+        for column in carriers:
+            if column is not target:
+                other = cluster.occurrence(column.source.id)
+                assert other is not None
+                column.align_offset(other.start, row)
+        target.focus()
+
+    def action_details(self) -> None:
+        index = self.index
+        placed = self.column.passage_under_cursor(prefer=self.current)
+        if index is None or placed is None:
+            return
+        self.app.push_screen(
+            QuoteDetailsScreen(index, placed.cluster, self.column.source.id), self._corrected
+        )
+
+    def _corrected(self, correction: Correction | None) -> None:
+        if correction is not None:
+            self.post_message(CorrectionRequested(correction))
+
+    def on_correction_requested(self, message: CorrectionRequested) -> None:
+        """Where corrections of the analysis are turned into annotations."""
+        self.notify(
+            "Corrections are recorded as annotations, which this version cannot save yet.",
+            title="Correction",
+            severity="warning",
+        )
+
+    def action_pick_speaker(self) -> None:
+        if self.index is not None:
+            self.app.push_screen(SpeakerPicker(self.index.speakers, self.speaker), self.set_speaker)
+
+    def action_clear_speaker(self) -> None:
+        self.set_speaker(None)
+
+    def set_speaker(self, speaker: str | None) -> None:
+        """Filter the highlights (and the timeline) to one speaker, or clear it with None."""
+        self.speaker = speaker
+
+    def on_speaker_chosen(self, message: SpeakerChosen) -> None:
+        self.set_speaker(None if message.speaker == self.speaker else message.speaker)
+
+    def watch_speaker(self) -> None:
+        self._sync_current()
+
+    def action_timeline(self) -> None:
+        timeline = self.query_one(TimelineList)
+        if timeline.has_focus:
+            self.column.focus()
+            return
+        self._side_pane_chosen = self.side_pane = True
+        timeline.focus()
+
+    def on_event_chosen(self, message: EventChosen) -> None:
+        """Scroll every column that tells the event to its evidence, aligned, and flash it."""
+        spans = message.event.evidence
+        columns = [c for c in self.columns if any(s.source == c.source.id for s in spans)]
+        if not columns:
+            self.notify("This event has no evidence in the sources.", timeout=3)
+            return
+        row = columns[0].page_height // 3
+        flash: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for span in spans:
+            flash[span.source].append((span.start, span.end))
+        for column in columns:
+            column.move_to_offset(flash[column.source.id][0][0], row=row)
+        self.column_index = self.columns.index(columns[0])
+        self.columns_view.scroll_to_widget(columns[0], animate=False)
+        self._flash(dict(flash))
+
+    def _flash(self, spans: dict[str, list[tuple[int, int]]]) -> None:
+        previous, self._flashing = self._flashing, spans
+        for source_id in {*previous, *spans}:
+            column = self._column_of[source_id]
+            column.set_overlays(replace(column.overlays, flash=tuple(spans.get(source_id, ()))))
+        if spans:
+            self.set_timer(FLASH_SECONDS, lambda: self._flash({}))
+
+    def action_coverage(self) -> None:
+        if self.index is not None:
+            self.app.push_screen(CoverageScreen(self.index), self._jumped)
+
+    def _jumped(self, jump: Jump | None) -> None:
+        if jump is not None:
+            self.jump_to(jump)
+
+    def jump_to(self, jump: Jump) -> None:
+        """Focus the source and put its cursor on the offset (and that quote, that filter)."""
+        if jump.speaker is not None:
+            self.speaker = jump.speaker
+        column = self._column_of[jump.source]
+        if jump.cluster is not None:
+            self.current = jump.cluster
+        column.move_to_offset(jump.offset)
+        column.focus()
+
+    def focus_source(self, source_id: str) -> None:
+        """Focus a source's column (command palette)."""
+        self._column_of[source_id].focus()
+
+    # ---- search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one("#search-bar")
+        bar.display = True
+        self.query_one("#search-input", Input).focus()
+
+    @on(Input.Changed, "#search-input")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._set_search(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#search-bar").display = False
+        self.column.focus()
+        if self.search_hits:
+            self.search_at = -1
+            self.action_search_step(1)
+
+    def _set_search(self, query: str) -> None:
+        hits = find_all(self.story, query)
+        self.search_hits, self.search_at = hits, -1
+        by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for hit in hits:
+            by_source[hit.source].append((hit.start, hit.end))
+        for column in self.columns:
+            column.set_overlays(replace(column.overlays, search=tuple(by_source[column.source.id])))
+        self._search_summary(query)
+
+    def _search_summary(self, query: str | None = None) -> None:
+        query = self.query_one("#search-input", Input).value if query is None else query
+        if not query.strip():
+            self.search_status = ""
+        elif not self.search_hits:
+            self.search_status = f"search “{query}”: no match"
+        elif self.search_at < 0:
+            self.search_status = f"search “{query}”: {len(self.search_hits)} matches"
+        else:
+            self.search_status = (
+                f"search “{query}”: {self.search_at + 1}/{len(self.search_hits)}  (F3 / shift+F3)"
+            )
+
+    def action_search_step(self, step: int) -> None:
+        """Next / previous match after the focused column's cursor, across the sources."""
+        hits = self.search_hits
+        if not hits:
+            return
+        if self.search_at < 0:
+            order = {column.source.id: i for i, column in enumerate(self.columns)}
+            here = (self.column_index, self.column.cursor_span[0])
+            after = next(
+                (i for i, h in enumerate(hits) if (order[h.source], h.start) >= here), len(hits)
+            )
+            self.search_at = after if step > 0 else after - 1
+        else:
+            self.search_at += step
+        self.search_at %= len(hits)
+        hit = hits[self.search_at]
+        self.jump_to(Jump(hit.source, hit.start))
+        self._search_summary()
+
+    def action_back(self) -> None:
+        if self.query_one("#search-bar").display or self.search_hits:
+            self.query_one("#search-bar").display = False
+            self.query_one("#search-input", Input).value = ""
+            self._set_search("")
+        self.column.focus()
+
+    # ---- the rest ---------------------------------------------------------------
+
+    def action_more_columns(self, step: int) -> None:
+        self.extra_columns += step
+
+    def action_toggle_side_pane(self) -> None:
+        self._side_pane_chosen = self.side_pane = not self.side_pane
+        if not self.side_pane:
+            self.column.focus()
+
+    def action_help(self) -> None:
+        rows = key_rows(self.app.get_key_display, [*self.BINDINGS, *SourceColumn.BINDINGS])
+        self.app.push_screen(HelpScreen(rows))
+
+    def action_export(self) -> None:
+        if self.analysis is None:
+            self.notify("The analysis is still running; try again in a moment.", timeout=3)
+            return
+        self._export(self.analysis)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, analysis: Analysis) -> None:
+        """Write the HTML report off the UI thread; report the path by message."""
+        from reader.app.loading import export_html
+
+        try:
+            path = export_html(self.story, analysis)
+        except Exception as error:  # shown to the user
+            self.post_message(ExportFinished(None, f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(ExportFinished(path, None))
+
+    def on_export_finished(self, message: ExportFinished) -> None:
+        if message.path is None:
+            self.notify(message.error or "", title="Export failed", severity="error")
+        else:
+            self.notify(str(message.path), title="Exported HTML report", timeout=8)

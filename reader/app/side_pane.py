@@ -1,0 +1,75 @@
+"""The side pane's lists: the timeline of events and the speakers with their quote counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.app.messages import EventChosen, SpeakerChosen
+from reader.app.quote_index import QuoteIndex, event_sources
+from reader.model import Event
+
+
+def event_prompt(event: Event) -> Text:
+    """The date with its precision (2021 / 2022-07 / 2022-11-27), how many sources tell
+    it, and the label under it."""
+    told = event_sources(event)
+    return Text.assemble(
+        (event.date, "bold"),
+        (f"  ·  {told} source{'s' if told != 1 else ''}\n", "dim"),
+        f"  {event.label}",
+    )
+
+
+class TimelineList(OptionList):
+    """Events in date order; with a speaker filter, only the events around their quotes."""
+
+    index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
+    speaker: reactive[str | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.events: tuple[Event, ...] = ()
+
+    def _fill(self) -> None:
+        self.events = () if self.index is None else self.index.events_for(self.speaker)
+        self.set_options(Option(event_prompt(e), id=str(i)) for i, e in enumerate(self.events))
+        if self.events:
+            self.highlighted = 0
+        self.border_title = f"Timeline · {len(self.events)}"
+
+    watch_index = watch_speaker = _fill
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self.post_message(EventChosen(self.events[message.option_index]))
+
+
+class SpeakerList(OptionList):
+    """Speakers with their quote counts; choosing one filters the reader to them."""
+
+    index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
+    speaker: reactive[str | None] = reactive(None)
+
+    def _fill(self) -> None:
+        counts = () if self.index is None else self.index.speakers
+        self.set_options(
+            Option(
+                Text.assemble(
+                    ("● " if count.name == self.speaker else "  ", "bold"),
+                    count.name,
+                    (f"  {count.quotes} · {count.shared} shared", "dim"),
+                ),
+                id=count.name,
+            )
+            for count in counts
+        )
+        self.border_title = f"Speakers · {len(counts)}"
+
+    watch_index = watch_speaker = _fill
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self.post_message(SpeakerChosen(message.option_id))

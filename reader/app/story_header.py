@@ -1,0 +1,46 @@
+"""The header: story title, counts, the active filter and the analysis state."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from reader.app.quote_index import QuoteIndex
+from reader.model import Story
+
+
+class StoryHeader(Static):
+    """One line summing up what the reader shows."""
+
+    index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
+    speaker: reactive[str | None] = reactive(None)
+    search: reactive[str] = reactive("")
+    status: reactive[str] = reactive("analysing…")
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.story = story
+
+    def _summary(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(self.story.title, style="bold")
+        text.append(f"  ·  {len(self.story.sources)} sources")
+        if self.index is not None:
+            text.append(f"  ·  {len(self.index.shared)} shared quotes")
+        else:
+            text.append(f"  ·  {self.status}", style="italic")
+        if self.speaker:
+            text.append("  ·  filter: ")
+            text.append(self.speaker, style="bold reverse")
+        if self.search:
+            text.append(f"  ·  {self.search}")
+        return text
+
+    def _refresh_summary(self) -> None:
+        self.update(self._summary())
+
+    def on_mount(self) -> None:
+        self._refresh_summary()
+
+    watch_index = watch_speaker = watch_search = watch_status = _refresh_summary

@@ -1,0 +1,293 @@
+"""The story store: finding story folders and loading them into a validated Story.
+
+A story is plain files a person can edit (see the README's "Story folder" section), so the
+loader trusts nothing: every problem in every file is collected with its file and line, and
+load_story raises them all at once instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from reader.annotations_io import load_annotations, update_annotations
+from reader.atomic import atomic_write, file_stamp
+from reader.errors import Problem, ReaderError
+from reader.model import Event, Source, Speaker, Story
+from reader.yamlio import YamlFile
+
+__all__ = [
+    "SAMPLE_ID",
+    "atomic_write",
+    "check_story",
+    "file_stamp",
+    "find_story",
+    "list_stories",
+    "load_annotations",
+    "load_story",
+    "read_text",
+    "sample_story",
+    "store_root",
+    "update_annotations",
+]
+
+SAMPLE_ID = "balenciaga-2022"
+STORY_FILE = "story.yaml"
+SOURCES_DIR = "sources"
+STORY_KEYS = ("title", "summary", "speakers", "events", "sources")
+SPEAKER_KEYS = ("name", "aliases", "role")
+EVENT_KEYS = ("date", "label")
+SOURCE_KEYS = ("id", "outlet", "title", "url", "date", "byline")
+MAX_TEXT_BYTES = 20_000_000
+_EVENT_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def store_root() -> Path:
+    """The store folder: $READER_STORIES, else ./stories."""
+    return Path(os.environ.get("READER_STORIES") or "stories")
+
+
+def list_stories(root: Path | None = None) -> list[Path]:
+    """The story folders (those holding a story.yaml) in the store, by name."""
+    folder = store_root() if root is None else root
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if (p / STORY_FILE).is_file())
+
+
+def sample_story() -> Path:
+    """The bundled sample: package data when installed, the repo's stories/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "sample", here.parent / "stories" / SAMPLE_ID):
+        if (candidate / STORY_FILE).is_file():
+            return candidate
+    raise ReaderError(f"the sample story is missing from this installation ({here / 'sample'})")
+
+
+def find_story(ref: str | None) -> Path:
+    """A story folder from a path or a store id; with no ref, the only story or the sample."""
+    root = store_root()
+    if ref is None:
+        stories = list_stories(root)
+        if not stories:
+            return sample_story()
+        if len(stories) == 1:
+            return stories[0]
+        names = ", ".join(p.name for p in stories)
+        raise ReaderError(f"{root} holds several stories; name one: {names}")
+    path = Path(ref)
+    for candidate in (path, root / ref):
+        if (candidate / STORY_FILE).is_file():
+            return candidate
+    if path.is_dir():
+        raise ReaderError([Problem(path / STORY_FILE, None, "not a story folder: no story.yaml")])
+    if ref == SAMPLE_ID:
+        return sample_story()
+    known = ", ".join(p.name for p in list_stories(root)) or "none"
+    raise ReaderError(f"no story {ref!r}: not a folder, nor a story in {root} (stories: {known})")
+
+
+def load_story(path: Path) -> Story:
+    """The story in `path`, or ReaderError listing every problem found in its files."""
+    story, problems = _load(Path(path))
+    if problems or story is None:
+        raise ReaderError(problems or [Problem(Path(path), None, "cannot load this story")])
+    return story
+
+
+def check_story(path: Path) -> list[Problem]:
+    """Every problem in the story's files; empty when the story is sound."""
+    return _load(Path(path))[1]
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """A stored text file: UTF-8, not binary, not empty."""
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            return None, [Problem(path, None, f"larger than {MAX_TEXT_BYTES} bytes")]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, None, f"cannot read: {error.strerror or error}")]
+    if b"\0" in data:
+        line = data[: data.index(b"\0")].count(b"\n") + 1
+        return None, [Problem(path, line, "binary data (NUL byte), not text")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        bad = data[error.start : error.start + 1].hex()
+        message = f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
+        return None, [Problem(path, line, message)]
+    return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
+
+
+def _load(folder: Path) -> tuple[Story | None, list[Problem]]:
+    """The loader boundary: whatever goes wrong below becomes a Problem, never a traceback."""
+    try:
+        return _load_folder(folder)
+    except RecursionError:
+        return None, [Problem(folder, None, "a file is nested too deeply to read")]
+    except Exception as error:
+        return None, [Problem(folder, None, f"cannot load story: {error!r}")]
+
+
+def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
+    story_file = folder / STORY_FILE
+    if not story_file.is_file():
+        return None, [Problem(story_file, None, "not a story folder: no story.yaml")]
+    doc = YamlFile(story_file)
+    text, problems = read_text(story_file)
+    fields = doc.top(text, STORY_KEYS, "story.yaml") if text is not None else None
+    if fields is None:
+        return None, [*problems, *doc.problems]
+    story_id = _story_id(folder)
+    title = doc.text(fields.get("title"), "title") or story_id
+    summary = doc.text(fields.get("summary"), "summary") or ""
+    speakers = tuple(_speakers(doc, fields.get("speakers")))
+    events = tuple(_events(doc, fields.get("events")))
+    order = _source_order(doc, fields)
+    sources, source_problems = _sources(folder, doc, order)
+    problems += doc.problems + source_problems
+    story = Story(
+        id=story_id,
+        path=folder,
+        title=title,
+        summary=summary.strip(),
+        speakers=speakers,
+        events=events,
+        sources=sources,
+    )
+    return story, problems
+
+
+def _story_id(folder: Path) -> str:
+    """The folder's name; the installed sample keeps its store id."""
+    resolved = folder.resolve()
+    if resolved == (Path(__file__).resolve().parent / "sample").resolve():
+        return SAMPLE_ID
+    return resolved.name
+
+
+def _speakers(doc: YamlFile, node: Node | None) -> Iterator[Speaker]:
+    seen: set[str] = set()
+    for item in doc.items(node, "speakers"):
+        fields = doc.mapping(item, SPEAKER_KEYS, "a speaker")
+        if fields is None:
+            continue
+        name = doc.text(fields.get("name"), "a speaker's name")
+        if name is None:
+            doc.problem(item, "a speaker needs a name")
+            continue
+        if name in seen:
+            doc.problem(item, f"speaker {name!r} is listed twice; merge the entries")
+        seen.add(name)
+        aliases = tuple(a for a, _ in doc.texts(fields.get("aliases"), f"{name}'s aliases"))
+        role = doc.text(fields.get("role"), f"{name}'s role")
+        yield Speaker(name=name, aliases=aliases, role=role)
+
+
+def _events(doc: YamlFile, node: Node | None) -> Iterator[Event]:
+    for item in doc.items(node, "events"):
+        fields = doc.mapping(item, EVENT_KEYS, "an event")
+        if fields is None:
+            continue
+        date_node, label = fields.get("date"), doc.text(fields.get("label"), "an event's label")
+        value = None if date_node is None else doc.scalar(date_node)
+        date = value.isoformat() if isinstance(value, dt.date) else str(value or "")
+        if not _valid_event_date(date):
+            doc.problem(item, "an event needs a date: YYYY, YYYY-MM or YYYY-MM-DD")
+        elif not label:
+            doc.problem(item, "an event needs a label")
+        else:
+            yield Event(date=date, label=label, origin="story")
+
+
+def _valid_event_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a real date at that precision."""
+    if not _EVENT_DATE.fullmatch(value):
+        return False
+    padded = value + "-01" * (2 - value.count("-"))
+    try:
+        dt.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True
+
+
+def _source_order(doc: YamlFile, fields: dict[str, Node]) -> list[tuple[str, Node]] | None:
+    """The ids listed in `sources:`; None when the key is absent (every stored source, by id)."""
+    if "sources" not in fields:
+        return None
+    order: list[tuple[str, Node]] = []
+    for source_id, node in doc.texts(fields["sources"], "sources"):
+        if any(source_id == seen for seen, _ in order):
+            doc.problem(node, f"source {source_id!r} is listed twice")
+        else:
+            order.append((source_id, node))
+    return order
+
+
+def _sources(
+    folder: Path, doc: YamlFile, listed_order: list[tuple[str, Node]] | None
+) -> tuple[tuple[Source, ...], list[Problem]]:
+    directory = folder / SOURCES_DIR
+    stored = sorted(directory.glob("*.txt")) if directory.is_dir() else []
+    stored_ids = {p.stem for p in stored}
+    problems: list[Problem] = []
+    order: list[tuple[str, Node | None]] = (
+        [(p.stem, None) for p in stored] if listed_order is None else list(listed_order)
+    )
+    listed = {source_id for source_id, _ in order}
+    for path in stored:
+        if path.stem not in listed:
+            problems.append(
+                Problem(path, None, "not listed in story.yaml's sources:; add its id there")
+            )
+    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+        if path.stem not in stored_ids:
+            problems.append(Problem(path, None, f"metadata with no text file {path.stem}.txt"))
+    sources: list[Source] = []
+    for source_id, node in order:
+        if source_id not in stored_ids:
+            doc.problem(node, f"source {source_id!r} has no file {SOURCES_DIR}/{source_id}.txt")
+            continue
+        source, found = _source(directory, source_id)
+        problems += found
+        if source is not None:
+            sources.append(source)
+    return tuple(sources), problems
+
+
+def _source(directory: Path, source_id: str) -> tuple[Source | None, list[Problem]]:
+    text_path, meta_path = directory / f"{source_id}.txt", directory / f"{source_id}.yaml"
+    text, problems = read_text(text_path)
+    if text is not None and not text.strip():
+        problems.append(Problem(text_path, None, "empty source; delete it or re-import it"))
+    if not meta_path.is_file():
+        problems.append(Problem(meta_path, None, f"missing: the metadata of {source_id}.txt"))
+        return None, problems
+    meta = YamlFile(meta_path)
+    meta_text, meta_problems = read_text(meta_path)
+    problems += meta_problems
+    fields = meta.top(meta_text, SOURCE_KEYS, "source metadata") if meta_text is not None else None
+    if fields is None:
+        return None, problems + meta.problems
+    stated = meta.text(fields.get("id"), "id")
+    if stated is not None and stated != source_id:
+        meta.problem(fields["id"], f"id {stated!r} does not match the file name {source_id!r}")
+    source = Source(
+        id=source_id,
+        text=text or "",
+        path=text_path,
+        outlet=meta.text(fields.get("outlet"), "outlet"),
+        title=meta.text(fields.get("title"), "title"),
+        date=meta.date(fields.get("date"), "date"),
+        url=meta.text(fields.get("url"), "url"),
+        byline=meta.text(fields.get("byline"), "byline"),
+    )
+    return source, problems + meta.problems
