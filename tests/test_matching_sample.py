@@ -29,9 +29,11 @@ BAL = "Balenciaga"
 GAL = "Gabriele Galimberti"
 CBS = "CBS News"
 
-QUOTES: dict[str, list[tuple[str, str | None]]] = {
+Where = str | tuple[str, str]
+"""A fragment, or the fragments that begin and end a passage."""
+
+QUOTES: dict[str, list[tuple[Where, str | None]]] = {
     "000": [
-        ("Reevaluating", KIM),
         ("reevaluating", KIM),
         ("it to be included in our narrative.", BAL),
         ("The two separate ad campaigns in question reflect a series of grievous errors", BAL),
@@ -57,8 +59,6 @@ QUOTES: dict[str, list[tuple[str, str | None]]] = {
         ("I am currently re-evaluating my relationship", KIM),
     ],
     "002": [
-        ("Re-Evaluating", KIM),
-        ("Disturbing", KIM),
         ("disturbing", KIM),
         ("The ads, which were said to be to promote", CBS),
         ("The bears, however, are wearing BDSM gear", CBS),
@@ -81,7 +81,7 @@ QUOTES: dict[str, list[tuple[str, str | None]]] = {
         ("not because I haven’t been horrified and angered", KIM),
         ("the frightening sights", KIM),
         ("shaken.", KIM),
-        ("The protection of children must be kept in the highest esteem", KIM),
+        (("The protection of children", "— period."), KIM),
         ("I appreciate Balenciaga’s apologies and removal of the advertising.", KIM),
         ("currently re-evaluating my relationship with the brand", KIM),
         ("basing it off their willingness", KIM),
@@ -98,18 +98,11 @@ QUOTES: dict[str, list[tuple[str, str | None]]] = {
         ("As for my future with Balenciaga", KIM),
     ],
 }
-"""Quote starts; a quote runs from its fragment to its closing mark (or, for 003's unclosed
-quote and the block quotes of 004, to the end of its paragraph)."""
-
-Where = str | tuple[str, str]
-"""A fragment, or the fragments that begin and end a passage."""
+"""Where each quote starts: it runs to its closing mark (for the block quotes of 004, to the
+end of the paragraph), or it is given whole (003's unclosed quote)."""
 
 SHARED: dict[str, dict[str, Where]] = {
-    "reevaluating (one word)": {
-        "000": "‘Reevaluating’",
-        "002": "'Re-Evaluating'",
-        "003": "“re-evaluating”",
-    },
+    "reevaluating (one word)": {"000": "“reevaluating”", "003": "“re-evaluating”"},
     "two separate ad campaigns": {
         "000": ("The two separate ad", "takes responsibility."),
         "001": ("The two separate ad", "takes responsibility,"),
@@ -212,9 +205,13 @@ def quotes_for(source: Source) -> list[Quote]:
     text = source.text
     quotes = []
     at = 0
-    for fragment, speaker in QUOTES[source.id[:3]]:
-        start = text.index(fragment, at)
-        end = _closing(text, start)
+    for where, speaker in QUOTES[source.id[:3]]:
+        if isinstance(where, str):
+            start = text.index(where, at)
+            end = _closing(text, start)
+        else:
+            start, end = span_of(text[at:], where)
+            start, end = start + at, end + at
         confidence = 0.9 if speaker else 0.0
         quotes.append(Quote(source.id, start, end, text[start:end], "marked", speaker, confidence))
         at = start + 1
