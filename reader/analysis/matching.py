@@ -6,6 +6,22 @@ content shingles (`shingles.seed_pairs`), grow the seeds into aligned passages
 sources agree on (`units.build_units`), group linked units with one occurrence per source
 (`clusters`), link rewritten quotes as paraphrases (`rewrites`, scored by `paraphrase`), and
 report aligned text outside every quote as reuse (`reuse.find_reuse`).
+
+Choices, where DESIGN leaves room:
+- One source's block and another's separate quotes give one cluster per separate quote
+  (the finer grain); a quote printed only in part elsewhere loses the sentences left out.
+- A partial quote joins the larger statement only when it holds at least three content
+  words; shorter ones ("reevaluating") form a shared quote of their own when several sources
+  quote the same words.
+- The canonical text is the version most occurrences share word for word, the longest on a
+  tie. A source never has two occurrences in one cluster: the better aligned one stays, the
+  other becomes a cluster of its own.
+- Every quote ends up in a cluster, a singleton when no other source has it; ids q1, q2… run
+  in reading order (source order, then offset), reuse ids r1, r2… likewise.
+- An occurrence that swaps a sizeable share of the content words for others is reported as
+  "paraphrase" (`diff.judge`), never merged as exact; quotes no source shares word for word
+  are linked by the paraphrase tier, only to a statement of the same or an unknown speaker.
+- Reuse is aligned text of at least eight words outside every quote, on both sides.
 """
 
 from __future__ import annotations
