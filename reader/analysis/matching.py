@@ -26,9 +26,7 @@ Choices, where DESIGN leaves room:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from reader.analysis.align import align
 from reader.analysis.clusters import Grouping, as_piece, describe, lexical_links, vote
@@ -43,24 +41,6 @@ __all__ = ["match_quotes"]
 
 def match_quotes(story: Story, quotes: Sequence[Quote]) -> tuple[list[Cluster], list[Reuse]]:
     """Clusters covering every quote (singletons when unshared) and shared non-speech text."""
-    with _collector_paused():
-        return _match(story, quotes)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Matching allocates many small objects and no reference cycles, so the cyclic garbage
-    collector's passes over them are pure cost (a fifth of the time on big stories)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _match(story: Story, quotes: Sequence[Quote]) -> tuple[list[Cluster], list[Reuse]]:
     docs = prepare(story.sources)
     segments = align(docs, seed_pairs(docs))
     found = build_units(docs, quotes, segments)
