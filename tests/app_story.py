@@ -10,8 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from reader.model import Analysis, Cluster, Event, Match, Occurrence, Reuse, Span, Speaker, Story
-from reader.model import Source
+import pytest
+from textual.widgets import Input
+
+from reader.model import (
+    Analysis,
+    Cluster,
+    Event,
+    Match,
+    Occurrence,
+    Reuse,
+    Source,
+    Span,
+    Speaker,
+    Story,
+)
 
 STATEMENT = "The safety of children must be held with the highest regard."
 STATEMENT_VARIANT = "The safety of children must be held in the highest regard."
@@ -85,8 +98,9 @@ def build_story(root: Path = Path("/tmp/reader-test-story")) -> Story:
     )
 
 
-def _occurrence(story: Story, source_id: str, passage: str, match: Match = "exact",
-                similarity: float = 1.0) -> Occurrence:
+def _occurrence(
+    story: Story, source_id: str, passage: str, match: Match = "exact", similarity: float = 1.0
+) -> Occurrence:
     text = story.source(source_id).text
     start = text.index(passage)
     return Occurrence(source_id, start, start + len(passage), passage, match, similarity)
@@ -112,12 +126,16 @@ def build_analysis(story: Story) -> Analysis:
         speaker_confidence=0.9,
     )
     apology = Cluster(
-        "q2", APOLOGY, "Balenciaga",
+        "q2",
+        APOLOGY,
+        "Balenciaga",
         (_occurrence(story, "a", APOLOGY), _occurrence(story, "c", APOLOGY)),
         speaker_confidence=0.95,
     )
     denial = Cluster(
-        "q3", DENIAL, "Gabriele Galimberti",
+        "q3",
+        DENIAL,
+        "Gabriele Galimberti",
         (_occurrence(story, "b", DENIAL), _occurrence(story, "d", DENIAL)),
         speaker_confidence=0.4,
     )
@@ -139,3 +157,9 @@ def build_analysis(story: Story) -> Analysis:
         events=events,
         speakers=story.speakers,
     )
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Freeze the text cursors so screenshots do not depend on timing."""
+    monkeypatch.setattr(Input, "cursor_blink", False)

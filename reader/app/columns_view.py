@@ -15,8 +15,11 @@ MIN_COLUMN_WIDTH = 38
 """Narrowest comfortable column: two fit in 80 cells, three or four in 160."""
 
 
-class ColumnsView(HorizontalScroll, can_focus=False):
-    """Lays the columns out at an equal width; `extra` is how many more than fit (+/-)."""
+class ColumnsView(HorizontalScroll, can_focus=False, inherit_bindings=False):
+    """Lays the columns out at an equal width; `extra` is how many more than fit (+/-).
+
+    No bindings of its own: the arrow keys belong to the screen (change column).
+    """
 
     extra: reactive[int] = reactive(0)
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
@@ -49,53 +51,131 @@ SIDE_PANE_MIN_WIDTH = 100
 FLASH_SECONDS = 1.5
 
 
-def _key(key: str, action: str, description: str, tooltip: str, *, show: bool = True,
-         id: str) -> Binding:
+def _key(
+    key: str, action: str, description: str, tooltip: str, *, show: bool = True, id: str
+) -> Binding:
     return Binding(key, action, description, show=show, id=id, tooltip=tooltip)
 
 
 class ReaderScreen(Screen[None]):
     """Sources side by side with their shared quotes highlighted."""
 
-    COMMANDS = {ReaderCommands}
+    COMMANDS: ClassVar[set[type[Provider]]] = {ReaderCommands}
     AUTO_FOCUS = None
 
-    BINDINGS = [
-        _key("left,h", "column(-1)", "Prev source", "Focus the source column on the left",
-             show=False, id="column-left"),
-        _key("right,l", "column(1)", "Next source", "Focus the source column on the right",
-             show=False, id="column-right"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _key(
+            "left,h",
+            "column(-1)",
+            "Prev source",
+            "Focus the source column on the left",
+            show=False,
+            id="column-left",
+        ),
+        _key(
+            "right,l",
+            "column(1)",
+            "Next source",
+            "Focus the source column on the right",
+            show=False,
+            id="column-right",
+        ),
         _key("n", "quote(1)", "Next quote", "Next shared quote in this source", id="quote-next"),
-        _key("N", "quote(-1)", "Prev quote", "Previous shared quote in this source",
-             show=False, id="quote-previous"),
-        _key("right_square_bracket", "same_quote(1)", "Next source with it",
-             "The same quote in the next source that has it, others aligned", id="same-next"),
-        _key("left_square_bracket", "same_quote(-1)", "Prev source with it",
-             "The same quote in the previous source that has it, others aligned",
-             show=False, id="same-previous"),
-        _key("enter", "details", "Details", "Details of the quote under the cursor: every "
-             "version and its word diff", id="details"),
-        _key("s", "pick_speaker", "Speaker", "Keep only one speaker's quotes highlighted",
-             id="speaker-filter"),
-        _key("S", "clear_speaker", "All speakers", "Clear the speaker filter",
-             id="speaker-clear"),
-        _key("t", "timeline", "Timeline", "Focus the timeline (enter jumps to an event)",
-             id="timeline"),
-        _key("c", "coverage", "Coverage", "Which sources carried, altered or left out each "
-             "shared quote", id="coverage"),
+        _key(
+            "N",
+            "quote(-1)",
+            "Prev quote",
+            "Previous shared quote in this source",
+            show=False,
+            id="quote-previous",
+        ),
+        _key(
+            "right_square_bracket",
+            "same_quote(1)",
+            "Next source with it",
+            "The same quote in the next source that has it, others aligned",
+            id="same-next",
+        ),
+        _key(
+            "left_square_bracket",
+            "same_quote(-1)",
+            "Prev source with it",
+            "The same quote in the previous source that has it, others aligned",
+            show=False,
+            id="same-previous",
+        ),
+        _key(
+            "enter",
+            "details",
+            "Details",
+            "Details of the quote under the cursor: every version and its word diff",
+            id="details",
+        ),
+        _key(
+            "s",
+            "pick_speaker",
+            "Speaker",
+            "Keep only one speaker's quotes highlighted",
+            id="speaker-filter",
+        ),
+        _key("S", "clear_speaker", "All speakers", "Clear the speaker filter", id="speaker-clear"),
+        _key(
+            "t",
+            "timeline",
+            "Timeline",
+            "Focus the timeline (enter jumps to an event)",
+            id="timeline",
+        ),
+        _key(
+            "c",
+            "coverage",
+            "Coverage",
+            "Which sources carried, altered or left out each shared quote",
+            id="coverage",
+        ),
         _key("slash", "search", "Search", "Search all sources", id="search"),
         _key("f3", "search_step(1)", "Next match", "Next search match", id="search-next"),
-        _key("shift+f3", "search_step(-1)", "Prev match", "Previous search match",
-             show=False, id="search-previous"),
+        _key(
+            "shift+f3",
+            "search_step(-1)",
+            "Prev match",
+            "Previous search match",
+            show=False,
+            id="search-previous",
+        ),
         _key("x", "export", "Export", "Export the story as an HTML report", id="export"),
-        _key("plus,equals_sign", "more_columns(1)", "More columns",
-             "Show one more source column", show=False, id="columns-more"),
-        _key("minus", "more_columns(-1)", "Fewer columns", "Show one fewer source column",
-             show=False, id="columns-fewer"),
-        _key("p", "toggle_side_pane", "Side pane", "Show or hide the timeline and speakers",
-             show=False, id="side-pane"),
-        _key("escape", "back", "Back", "Back to the columns; clears the search",
-             show=False, id="back"),
+        _key(
+            "plus,equals_sign",
+            "more_columns(1)",
+            "More columns",
+            "Show one more source column",
+            show=False,
+            id="columns-more",
+        ),
+        _key(
+            "minus",
+            "more_columns(-1)",
+            "Fewer columns",
+            "Show one fewer source column",
+            show=False,
+            id="columns-fewer",
+        ),
+        _key(
+            "p",
+            "toggle_side_pane",
+            "Side pane",
+            "Show or hide the timeline and speakers",
+            show=False,
+            id="side-pane",
+        ),
+        _key(
+            "escape",
+            "back",
+            "Back",
+            "Back to the columns; clears the search",
+            show=False,
+            id="back",
+        ),
         _key("question_mark", "help", "Help", "Every key", id="help"),
         _key("q", "app.quit", "Quit", "Leave the reader", id="quit"),
     ]
@@ -134,7 +214,9 @@ class ReaderScreen(Screen[None]):
                 id="columns",
             ).data_bind(extra=ReaderScreen.extra_columns)
             with Vertical(id="side-pane"):
-                yield TimelineList(id="timeline").data_bind(ReaderScreen.index, ReaderScreen.speaker)
+                yield TimelineList(id="timeline").data_bind(
+                    ReaderScreen.index, ReaderScreen.speaker
+                )
                 yield SpeakerList(id="speakers").data_bind(ReaderScreen.index, ReaderScreen.speaker)
         with Horizontal(id="search-bar"):
             yield Label("Search ", id="search-label")
@@ -265,12 +347,14 @@ class ReaderScreen(Screen[None]):
         carriers = [c for c in self.columns if cluster.occurrence(c.source.id)]
         if len(carriers) < 2:
             return
-        target = carriers[(carriers.index(here) + step) % len(carriers)] if here in carriers \
+        target = (
+            carriers[(carriers.index(here) + step) % len(carriers)]
+            if here in carriers
             else carriers[0]
+        )
         occurrence = cluster.occurrence(target.source.id)
         assert occurrence is not None
-        row = here.cursor_row if 0 <= here.cursor_row < here.page_height \
-            else here.page_height // 3
+        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
         self._go_to(target, Placed(cluster, occurrence), row=row)
         for column in carriers:
             if column is not target:

@@ -16,11 +16,8 @@ def event_prompt(event: Event) -> Text:
     """The date with its precision (2021 / 2022-07 / 2022-11-27), how many sources tell
     it, and the label under it."""
     told = event_sources(event)
-    return Text.assemble(
-        (event.date, "bold"),
-        (f"  ·  {told} source{'s' if told != 1 else ''}\n", "dim"),
-        f"  {event.label}",
-    )
+    where = f"{told} source{'s' if told != 1 else ''}" if told else "story.yaml"
+    return Text.assemble((event.date, "bold"), (f"  ·  {where}\n", "dim"), f"  {event.label}")
 
 
 class TimelineList(OptionList):

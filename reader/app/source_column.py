@@ -8,9 +8,11 @@ cursor only repaints two lines.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -29,15 +31,15 @@ GUTTER = 2
 
 
 def column_title(source: Source) -> str:
-    """Outlet and date, as the column's heading."""
-    outlet = source.outlet or source.id
+    """Outlet (else the title, else the id) and date, as the column's heading."""
+    outlet = source.outlet or source.title or source.id
     return f"{outlet} · {source.date.isoformat()}" if source.date else outlet
 
 
 class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
     """A scrollable, wrapped, highlighted article with a cursor line."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "source-column--cursor",
         "source-column--cursor-bar",
         "source-column--gutter",
@@ -47,19 +49,50 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
         "source-column--flash",
     }
 
-    BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up",
-                tooltip="Move the cursor up a line"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down",
-                tooltip="Move the cursor down a line"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up",
-                tooltip="Scroll up a page"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="page-down",
-                tooltip="Scroll down a page"),
-        Binding("home,g", "first_line", "Top", show=False, id="top",
-                tooltip="Go to the start of the article"),
-        Binding("end,G", "last_line", "Bottom", show=False, id="bottom",
-                tooltip="Go to the end of the article"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "up,k",
+            "cursor_up",
+            "Up",
+            show=False,
+            id="cursor-up",
+            tooltip="Move the cursor up a line",
+        ),
+        Binding(
+            "down,j",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="cursor-down",
+            tooltip="Move the cursor down a line",
+        ),
+        Binding(
+            "pageup", "page_up", "Page up", show=False, id="page-up", tooltip="Scroll up a page"
+        ),
+        Binding(
+            "pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            id="page-down",
+            tooltip="Scroll down a page",
+        ),
+        Binding(
+            "home,g",
+            "first_line",
+            "Top",
+            show=False,
+            id="top",
+            tooltip="Go to the start of the article",
+        ),
+        Binding(
+            "end,G",
+            "last_line",
+            "Bottom",
+            show=False,
+            id="bottom",
+            tooltip="Go to the end of the article",
+        ),
     ]
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
@@ -206,9 +239,7 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _touches(self, cluster_id: str | None) -> bool:
         index = self.index
-        return bool(
-            cluster_id and index and index.clusters[cluster_id].occurrence(self.source.id)
-        )
+        return bool(cluster_id and index and index.clusters[cluster_id].occurrence(self.source.id))
 
     def watch_current(self, old: str | None, new: str | None) -> None:
         if self._touches(old) or self._touches(new):

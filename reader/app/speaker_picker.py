@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
@@ -21,9 +22,10 @@ ALL_SPEAKERS = "\0all"
 class SpeakerPicker(ModalScreen[str | None]):
     """Dismissed with the chosen speaker, None for all, or the current filter on escape."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="speaker-cancel",
-                tooltip="Keep the current filter"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "cancel", "Cancel", id="speaker-cancel", tooltip="Keep the current filter"
+        ),
     ]
 
     def __init__(self, speakers: Sequence[SpeakerCount], current: str | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+
 from rich.cells import cell_len
 
 _UNSAFE = {
