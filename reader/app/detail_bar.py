@@ -67,7 +67,7 @@ class DetailBar(Static):
         return describe(self.index, self.placed)
 
     def _refresh_content(self) -> None:
-        self.update(self.render_content())
+        self.update(self.render_content(), layout=False)  # fixed height
 
     def on_mount(self) -> None:
         self._refresh_content()

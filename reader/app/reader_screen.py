@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.events import DescendantFocus, Resize
+from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
@@ -29,6 +29,8 @@ from reader.app.help_screen import HelpScreen, key_rows
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisReady,
+    ColumnClicked,
+    ColumnsLaidOut,
     Correction,
     CorrectionRequested,
     CursorMoved,
@@ -80,6 +82,19 @@ class ReaderScreen(Screen[None]):
             show=False,
             id="column-right",
         ),
+        _key("up,k", "cursor(-1)", "Up", "Move the cursor up a line", show=False, id="cursor-up"),
+        _key(
+            "down,j",
+            "cursor(1)",
+            "Down",
+            "Move the cursor down a line",
+            show=False,
+            id="cursor-down",
+        ),
+        _key("pageup", "page(-1)", "Page up", "Scroll up a page", show=False, id="page-up"),
+        _key("pagedown", "page(1)", "Page down", "Scroll down a page", show=False, id="page-down"),
+        _key("home,g", "edge(0)", "Top", "Go to the start of the article", show=False, id="top"),
+        _key("end,G", "edge(1)", "Bottom", "Go to the end of the article", show=False, id="bottom"),
         _key("n", "quote(1)", "Next quote", "Next shared quote in this source", id="quote-next"),
         _key(
             "N",
@@ -182,8 +197,10 @@ class ReaderScreen(Screen[None]):
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True, bindings=True)
     speaker: reactive[str | None] = reactive(None, bindings=True)
-    current: reactive[str | None] = reactive(None, bindings=True)
-    column_index: reactive[int] = reactive(0, bindings=True)
+    current: reactive[str | None] = reactive(None)
+    """Not `bindings=True`: a key press changes it, and the footer is rebuilt only when the
+    keys that apply change (`watch_current`)."""
+    column_index: reactive[int] = reactive(0)
     extra_columns: reactive[int] = reactive(0, bindings=True)
     side_pane: reactive[bool] = reactive(True)
     search_status: reactive[str] = reactive("", bindings=True)
@@ -198,6 +215,7 @@ class ReaderScreen(Screen[None]):
         self.search_hits: list[Span] = []
         self.search_at = -1
         self._flashing: dict[str, list[tuple[int, int]]] = {}
+        self._keys_for_current = (False, False)
 
     # ---- layout -----------------------------------------------------------------
 
@@ -234,8 +252,9 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ColumnsView)
 
     def on_mount(self) -> None:
+        self.columns_view.focus()
         if self.columns:
-            self.columns[0].focus()
+            self.columns[0].active = True
         if self.analysis is not None:
             self.index = QuoteIndex(self.story, self.analysis)
         else:
@@ -280,11 +299,19 @@ class ReaderScreen(Screen[None]):
         self.current = placed.cluster.id if placed else None
         self.query_one(DetailBar).placed = placed
 
-    @on(DescendantFocus)
-    def _column_focused(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, SourceColumn):
-            self.column_index = self.columns.index(event.widget)
-            self._sync_current()
+    def watch_column_index(self, old: int, new: int) -> None:
+        if not self.columns:
+            return
+        self.columns[old].active = False
+        self.columns[new].active = True
+        self.columns_view.reveal(new)
+        self._sync_current()
+
+    def on_columns_laid_out(self, message: ColumnsLaidOut) -> None:
+        self.query_one(StoryHeader).window = message.window
+
+    def on_column_clicked(self, message: ColumnClicked) -> None:
+        self.focus_column(message.column)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
         if message.column is self.column:
@@ -311,9 +338,20 @@ class ReaderScreen(Screen[None]):
             return view.shown(self.extra_columns + step) != view.shown()
         return True
 
+    def action_cursor(self, lines: int) -> None:
+        self.column.step(lines)
+
+    def action_page(self, pages: int) -> None:
+        self.column.page(pages)
+
+    def action_edge(self, end: int) -> None:
+        self.column.to_edge(bool(end))
+
     def action_column(self, step: int) -> None:
         if self.columns:
-            self.columns[max(0, min(len(self.columns) - 1, self.column_index + step))].focus()
+            self.focus_column(
+                self.columns[max(0, min(len(self.columns) - 1, self.column_index + step))]
+            )
 
     def action_quote(self, step: int) -> None:
         """Next (1) or previous (-1) shared quote of the focused source, wrapping around."""
@@ -322,7 +360,7 @@ class ReaderScreen(Screen[None]):
             return
         shared = index.shared_in(column.source.id, self.speaker)
         if not shared:
-            self.notify(f"No shared quote in {column.border_title}.", timeout=3)
+            self.notify(f"No shared quote in {column.title}.", timeout=3)
             return
         here = column.passage_under_cursor(prefer=self.current)
         if here is not None and here in shared:
@@ -361,7 +399,7 @@ class ReaderScreen(Screen[None]):
                 other = cluster.occurrence(column.source.id)
                 assert other is not None
                 column.align_offset(other.start, row)
-        target.focus()
+        self.focus_column(target)
 
     def action_details(self) -> None:
         index = self.index
@@ -401,10 +439,17 @@ class ReaderScreen(Screen[None]):
     def watch_speaker(self) -> None:
         self._sync_current()
 
+    def watch_current(self) -> None:
+        index = self.index
+        keys = (self.current is not None, index is not None and self.current in index.colour_of)
+        if keys != self._keys_for_current:
+            self._keys_for_current = keys
+            self.refresh_bindings()
+
     def action_timeline(self) -> None:
         timeline = self.query_one(TimelineList)
         if timeline.has_focus:
-            self.column.focus()
+            self.focus_column(self.column)
             return
         self._side_pane_chosen = self.side_pane = True
         timeline.focus()
@@ -423,7 +468,6 @@ class ReaderScreen(Screen[None]):
         for column in columns:
             column.move_to_offset(flash[column.source.id][0][0], row=row)
         self.column_index = self.columns.index(columns[0])
-        self.columns_view.scroll_to_widget(columns[0], animate=False)
         self._flash(dict(flash))
 
     def _flash(self, spans: dict[str, list[tuple[int, int]]]) -> None:
@@ -450,11 +494,16 @@ class ReaderScreen(Screen[None]):
         if jump.cluster is not None:
             self.current = jump.cluster
         column.move_to_offset(jump.offset)
-        column.focus()
+        self.focus_column(column)
 
     def focus_source(self, source_id: str) -> None:
         """Focus a source's column (command palette)."""
-        self._column_of[source_id].focus()
+        self.focus_column(self._column_of[source_id])
+
+    def focus_column(self, column: SourceColumn) -> None:
+        """Make a column the active one and give the keys back to the columns."""
+        self.column_index = self.columns.index(column)
+        self.columns_view.focus()
 
     # ---- search -----------------------------------------------------------------
 
@@ -470,7 +519,7 @@ class ReaderScreen(Screen[None]):
     @on(Input.Submitted, "#search-input")
     def _search_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#search-bar").display = False
-        self.column.focus()
+        self.focus_column(self.column)
         if self.search_hits:
             self.search_at = -1
             self.action_search_step(1)
@@ -522,7 +571,7 @@ class ReaderScreen(Screen[None]):
             self.query_one("#search-bar").display = False
             self.query_one("#search-input", Input).value = ""
             self._set_search("")
-        self.column.focus()
+        self.focus_column(self.column)
 
     # ---- the rest ---------------------------------------------------------------
 
@@ -532,10 +581,10 @@ class ReaderScreen(Screen[None]):
     def action_toggle_side_pane(self) -> None:
         self._side_pane_chosen = self.side_pane = not self.side_pane
         if not self.side_pane:
-            self.column.focus()
+            self.focus_column(self.column)
 
     def action_help(self) -> None:
-        rows = key_rows(self.app.get_key_display, [*self.BINDINGS, *SourceColumn.BINDINGS])
+        rows = key_rows(self.app.get_key_display, self.BINDINGS)
         self.app.push_screen(HelpScreen(rows))
 
     def action_export(self) -> None:

@@ -8,26 +8,30 @@ cursor only repaints two lines.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
-from textual.events import Resize
+from textual.events import Click, Resize
 from textual.geometry import Size
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.app.highlights import Layers, QuietStyles, gutter_mark, marks
-from reader.app.messages import CursorMoved
+from reader.app.highlights import Layers, Mark, QuietStyles, gutter_mark, marks
+from reader.app.messages import ColumnClicked, CursorMoved
 from reader.app.quote_index import Placed, QuoteIndex
 from reader.app.wrapping import Wrapped, display_text, wrap
 from reader.model import Source
 
 GUTTER = 2
 """Cells before the text: the cursor bar and the altered-quote glyph."""
+SCROLL_MARK = 1
+"""Cells after the text: where the view is in the article (drawn here, not by a ScrollBar
+widget, which would cost more to paint than the text itself)."""
 
 
 def column_title(source: Source) -> str:
@@ -36,69 +40,50 @@ def column_title(source: Source) -> str:
     return f"{outlet} · {source.date.isoformat()}" if source.date else outlet
 
 
-class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
-    """A scrollable, wrapped, highlighted article with a cursor line."""
+@dataclass(frozen=True)
+class Look:
+    """The theme's styles a column paints with."""
+
+    base: Style
+    cursor: Style
+    bar: Style
+    bar_active: Style
+    scroll_thumb: Style
+    scroll_track: Style
+    gutter: Style
+    quiet: QuietStyles
+
+
+class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
+    """A scrollable, wrapped, highlighted article with a cursor line.
+
+    Columns never take the keyboard focus: the columns view holds it and the screen marks
+    one column `active`. Switching columns then restyles two widgets instead of making
+    Textual re-apply CSS and rebuild the footer, which keeps 50 columns instant.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "source-column--cursor",
         "source-column--cursor-bar",
+        "source-column--cursor-bar-active",
+        "source-column--title",
+        "source-column--title-active",
         "source-column--gutter",
+        "source-column--scroll-thumb",
+        "source-column--scroll-track",
         "source-column--one-source",
         "source-column--reuse",
         "source-column--search",
         "source-column--flash",
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "up,k",
-            "cursor_up",
-            "Up",
-            show=False,
-            id="cursor-up",
-            tooltip="Move the cursor up a line",
-        ),
-        Binding(
-            "down,j",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="cursor-down",
-            tooltip="Move the cursor down a line",
-        ),
-        Binding(
-            "pageup", "page_up", "Page up", show=False, id="page-up", tooltip="Scroll up a page"
-        ),
-        Binding(
-            "pagedown",
-            "page_down",
-            "Page down",
-            show=False,
-            id="page-down",
-            tooltip="Scroll down a page",
-        ),
-        Binding(
-            "home,g",
-            "first_line",
-            "Top",
-            show=False,
-            id="top",
-            tooltip="Go to the start of the article",
-        ),
-        Binding(
-            "end,G",
-            "last_line",
-            "Bottom",
-            show=False,
-            id="bottom",
-            tooltip="Go to the end of the article",
-        ),
-    ]
-
-    index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
-    speaker: reactive[str | None] = reactive(None)
-    current: reactive[str | None] = reactive(None)
-    cursor_line: reactive[int] = reactive(0)
+    # `var`, not `reactive`: a change repaints only the lines it touches (the watchers),
+    # never the whole column.
+    index: var[QuoteIndex | None] = var(None, always_update=True)
+    speaker: var[str | None] = var(None)
+    current: var[str | None] = var(None)
+    cursor_line: var[int] = var(0)
+    active: var[bool] = var(False)
 
     def __init__(self, source: Source, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -106,24 +91,33 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.plain = display_text(source.text)
         self.overlays = Layers()
         self._wrapped: Wrapped | None = None
-        self._styled: Text | None = None
+        self.width_hint = 0
+        """The width the columns view gives this column while it is hidden."""
+        self._look_cache: Look | None = None
+        self._marks_cache: list[Mark] | None = None
         self._strips: dict[int, Strip] = {}
-        self.border_title = column_title(source)
+        self.title = column_title(source)
 
     # ---- geometry ---------------------------------------------------------------
 
     @property
     def text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - GUTTER)
+        """Cells for the text: the laid-out width, or for a hidden column the hint."""
+        chrome = GUTTER + SCROLL_MARK
+        if self.size.width:
+            return max(1, self.size.width - chrome)
+        return max(1, self.width_hint - self.styles.gutter.width - chrome)
 
     @property
     def page_height(self) -> int:
-        return max(1, self.scrollable_content_region.height)
+        return max(1, self.size.height)
 
     @property
     def wrapped(self) -> Wrapped:
-        """The lines at the current width, wrapped on first use."""
-        if self._wrapped is None or self._wrapped.width != self.text_width:
+        """The lines at the current width, wrapped on first use and when the width changes."""
+        if self._wrapped is None or (
+            self._wrapped.width != self.text_width and (self.size.width or self.width_hint)
+        ):
             self._rewrap()
         assert self._wrapped is not None
         return self._wrapped
@@ -132,13 +126,25 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
         offset = self._wrapped.lines[self.cursor_line][0] if self._wrapped else 0
         self._wrapped = wrap(self.plain, self.text_width)
         self._strips.clear()
-        self.virtual_size = Size(self.text_width + GUTTER, len(self._wrapped))
+        self._size_virtually()
         self.set_reactive(SourceColumn.cursor_line, self._wrapped.line_of(offset))
 
+    def on_mount(self) -> None:
+        self._draw_title()
+
+    def _size_virtually(self) -> None:
+        """As tall as the text plus a page less a line, so that any line can scroll to the
+        top: `]` can then line up a quote in every column, even near an article's end."""
+        lines = len(self._wrapped) if self._wrapped else 0
+        height = lines + self.page_height - 1 if self.size.height else lines
+        self.virtual_size = Size(self.text_width + GUTTER + SCROLL_MARK, height)
+
     def on_resize(self, event: Resize) -> None:
-        if self._wrapped is None or self._wrapped.width != self.text_width:
+        if self.size.width and (self._wrapped is None or self._wrapped.width != self.text_width):
             self._rewrap()
             self.refresh()
+        else:
+            self._size_virtually()
 
     def line_of(self, offset: int) -> int:
         """The line showing character `offset` of the source."""
@@ -201,7 +207,8 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
         """Scroll (cursor kept) so that character `offset` shows on screen `row`."""
         self.scroll_to(y=max(0, self.line_of(offset) - row), animate=False)
 
-    def _step(self, lines: int) -> None:
+    def step(self, lines: int) -> None:
+        """Move the cursor by `lines`, scrolling just enough to keep it visible."""
         line = max(0, min(self.cursor_line + lines, len(self.wrapped) - 1))
         top = self.scroll_y
         if line < top:
@@ -210,40 +217,64 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=line - self.page_height + 1, animate=False)
         self.cursor_line = line
 
-    def action_cursor_up(self) -> None:
-        self._step(-1)
+    def page(self, pages: int) -> None:
+        """Scroll by whole pages, the cursor moving with the text."""
+        lines = pages * self.page_height
+        self.scroll_to(y=max(0, self.scroll_y + lines), animate=False)
+        self.step(lines)
 
-    def action_cursor_down(self) -> None:
-        self._step(1)
-
-    def action_page_up(self) -> None:
-        self.scroll_to(y=max(0, self.scroll_y - self.page_height), animate=False)
-        self._step(-self.page_height)
-
-    def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + self.page_height, animate=False)
-        self._step(self.page_height)
-
-    def action_first_line(self) -> None:
-        self.move_cursor(0, row=0)
-
-    def action_last_line(self) -> None:
-        self._step(len(self.wrapped))
+    def to_edge(self, end: bool) -> None:
+        """The first line (end=False) or the last one."""
+        if end:
+            self.step(len(self.wrapped))
+        else:
+            self.move_cursor(0, row=0)
 
     def watch_cursor_line(self, old: int, new: int) -> None:
         self.refresh_lines(old)
         self.refresh_lines(new)
         self.post_message(CursorMoved(self))
 
+    def watch_active(self) -> None:
+        if self.is_mounted:  # on_mount draws the first heading
+            self._draw_title()
+            self.refresh_lines(self.cursor_line)
+
+    def _draw_title(self) -> None:
+        """The active column's heading stands out; no CSS class, so no restyle of the tree."""
+        style = "source-column--title-active" if self.active else "source-column--title"
+        self.border_title = Text(f" {self.title} ", style=self.get_component_rich_style(style))
+
+    def on_click(self, event: Click) -> None:
+        """Clicking a line makes this the active column and puts the cursor there."""
+        self.post_message(ColumnClicked(self))
+        if event.y >= 0:
+            self.cursor_line = min(len(self.wrapped) - 1, round(self.scroll_y) + event.y)
+
     # ---- styling ----------------------------------------------------------------
 
-    def _touches(self, cluster_id: str | None) -> bool:
+    def _lines_of(self, cluster_id: str | None) -> range:
+        """The lines showing this column's occurrence of a cluster (empty if none)."""
         index = self.index
-        return bool(cluster_id and index and index.clusters[cluster_id].occurrence(self.source.id))
+        occurrence = (
+            index.clusters[cluster_id].occurrence(self.source.id)
+            if (cluster_id and index)
+            else None
+        )
+        if occurrence is None or self._wrapped is None:
+            return range(0)
+        return range(self.line_of(occurrence.start), self.line_of(max(0, occurrence.end - 1)) + 1)
 
     def watch_current(self, old: str | None, new: str | None) -> None:
-        if self._touches(old) or self._touches(new):
-            self.restyle()
+        """Only the lines of the old and the new current quote change."""
+        lines = {*self._lines_of(old), *self._lines_of(new)}
+        if not lines:
+            return
+        self._marks_cache = None
+        for line in lines:
+            self._strips.pop(line, None)
+        if self.display:
+            self.refresh_lines(min(lines), max(lines) - min(lines) + 1)
 
     def watch_speaker(self) -> None:
         self.restyle()
@@ -258,35 +289,59 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.restyle()
 
     def restyle(self) -> None:
-        """Drop the styled text and strips; visible lines are re-rendered on demand."""
-        self._styled = None
+        """Drop the marks and strips; visible lines are re-rendered on demand."""
+        self._marks_cache = None
         self._strips.clear()
         self.refresh()
 
-    def _quiet(self) -> QuietStyles:
-        style = self.get_component_rich_style
-        return QuietStyles(
-            one_source=style("source-column--one-source", partial=True),
-            reuse=style("source-column--reuse", partial=True),
-            search=style("source-column--search", partial=True),
-            flash=style("source-column--flash", partial=True),
-        )
+    def _look(self) -> Look:
+        """The theme's styles for this column, read once per style change."""
+        if self._look_cache is None:
+            get = self.get_component_rich_style
+            self._look_cache = Look(
+                base=self.rich_style,
+                cursor=get("source-column--cursor"),
+                bar=get("source-column--cursor-bar"),
+                bar_active=get("source-column--cursor-bar-active"),
+                scroll_thumb=get("source-column--scroll-thumb"),
+                scroll_track=get("source-column--scroll-track"),
+                gutter=get("source-column--gutter"),
+                quiet=QuietStyles(
+                    one_source=get("source-column--one-source", partial=True),
+                    reuse=get("source-column--reuse", partial=True),
+                    search=get("source-column--search", partial=True),
+                    flash=get("source-column--flash", partial=True),
+                ),
+            )
+        return self._look_cache
 
-    def styled_text(self) -> Text:
-        """The whole article with its highlights, built once per state."""
-        if self._styled is None:
-            text = Text(self.plain, no_wrap=True, end="")
-            text.stylize(self.rich_style)  # a span, so every line's slice keeps it
-            for start, end, style in marks(
-                self.index, self.source.id, self.speaker, self.current, self._quiet(), self.overlays
-            ):
-                text.stylize(style, start, end)
-            self._styled = text
-        return self._styled
+    def _marks(self) -> list[Mark]:
+        """The styled spans of the article, computed once per state."""
+        if self._marks_cache is None:
+            self._marks_cache = marks(
+                self.index,
+                self.source.id,
+                self.speaker,
+                self.current,
+                self._look().quiet,
+                self.overlays,
+            )
+        return self._marks_cache
+
+    def line_text(self, line: int) -> Text:
+        """One screen line of the article with its highlights (never parsed as markup)."""
+        start, end = self.wrapped.lines[line]
+        text = Text(self.plain[start:end], no_wrap=True, end="")
+        text.stylize(self._look().base)
+        for mark_start, mark_end, style in self._marks():
+            if mark_start < end and mark_end > start:
+                text.stylize(style, max(mark_start, start) - start, min(mark_end, end) - start)
+        return text
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styled = None
+        self._look_cache = None
+        self._marks_cache = None
         self._strips.clear()
 
     # ---- rendering --------------------------------------------------------------
@@ -294,40 +349,59 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
     def _content_strip(self, line: int) -> Strip:
         strip = self._strips.get(line)
         if strip is None:
-            start, end = self.wrapped.lines[line]
-            text = self.styled_text()[start:end]
+            text = self.line_text(line)
             strip = Strip(text.render(self.app.console), text.cell_len)
-            strip = strip.extend_cell_length(self.text_width, self.rich_style)
+            strip = strip.extend_cell_length(self.text_width, self._look().base)
             self._strips[line] = strip
         return strip
 
     def _gutter(self, line: int) -> Strip:
         glyph = gutter_mark(self.index, self.source.id, self.wrapped.lines[line], self.speaker)
-        bar = (
-            Segment("▌", self.get_component_rich_style("source-column--cursor-bar"))
-            if line == self.cursor_line
-            else Segment(" ", self.rich_style)
-        )
-        mark = Segment(glyph, self.get_component_rich_style("source-column--gutter"))
+        look = self._look()
+        if line == self.cursor_line:
+            bar = Segment("▌", look.bar_active if self.active else look.bar)
+        else:
+            bar = Segment(" ", look.base)
+        mark = Segment(glyph, look.gutter)
         return Strip([bar, mark], GUTTER)
 
+    def _scroll_mark(self, row: int) -> Strip:
+        """One cell of the scroll indicator: the thumb where the view is in the article."""
+        lines, height = len(self.wrapped), self.page_height
+        look = self._look()
+        if lines <= height:
+            return Strip.blank(SCROLL_MARK, look.base)
+        thumb = max(1, height * height // lines)
+        top = round(self.scroll_y * (height - thumb) / max(1, lines - height))
+        if top <= row < top + thumb:
+            return Strip([Segment("▐", look.scroll_thumb)], SCROLL_MARK)
+        return Strip([Segment("│", look.scroll_track)], SCROLL_MARK)
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Wheel scrolling, though the column draws its own scroll indicator."""
+        return len(self.wrapped) > self.page_height
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self.size.width
         line = round(self.scroll_y) + y
+        look = self._look()
         if line >= len(self.wrapped):
-            return Strip.blank(width, self.rich_style)
+            return Strip.join([Strip.blank(width - SCROLL_MARK, look.base), self._scroll_mark(y)])
         content = self._content_strip(line)
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(line)) is not None:
             content = self._select(line, span)
-        if line == self.cursor_line and self.has_focus:
-            content = content.apply_style(self.get_component_rich_style("source-column--cursor"))
+        if line == self.cursor_line and self.active:
+            content = content.apply_style(look.cursor)
         content = content.apply_offsets(0, line)
-        return Strip.join([self._gutter(line), content]).crop_extend(0, width, self.rich_style)
+        text = Strip.join([self._gutter(line), content]).crop_extend(
+            0, width - SCROLL_MARK, look.base
+        )
+        return Strip.join([text, self._scroll_mark(y)])
 
     def _select(self, line: int, span: tuple[int, int]) -> Strip:
-        start, end = self.wrapped.lines[line]
-        text = self.styled_text()[start:end]
+        text = self.line_text(line)
         left, right = span
         text.stylize(
             self.screen.get_component_rich_style("screen--selection"),
@@ -335,7 +409,7 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
             len(text) if right == -1 else right,
         )
         strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.extend_cell_length(self.text_width, self.rich_style)
+        return strip.extend_cell_length(self.text_width, self._look().base)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         lines = "\n".join(self.plain[start:end] for start, end in self.wrapped.lines)
@@ -343,9 +417,3 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
-
-    def on_focus(self) -> None:
-        self.refresh_lines(self.cursor_line)
-
-    def on_blur(self) -> None:
-        self.refresh_lines(self.cursor_line)

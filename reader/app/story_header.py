@@ -17,6 +17,7 @@ class StoryHeader(Static):
     speaker: reactive[str | None] = reactive(None)
     search: reactive[str] = reactive("")
     status: reactive[str] = reactive("analysing…")
+    window: reactive[str] = reactive("")
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -26,6 +27,8 @@ class StoryHeader(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(self.story.title, style="bold")
         text.append(f"  ·  {len(self.story.sources)} sources")
+        if self.window:
+            text.append(f" ({self.window}: h / l)", style="dim")
         if self.index is not None:
             text.append(f"  ·  {len(self.index.shared)} shared quotes")
         else:
@@ -38,9 +41,9 @@ class StoryHeader(Static):
         return text
 
     def _refresh_summary(self) -> None:
-        self.update(self._summary())
+        self.update(self._summary(), layout=False)  # one line, always
 
     def on_mount(self) -> None:
         self._refresh_summary()
 
-    watch_index = watch_speaker = watch_search = watch_status = _refresh_summary
+    watch_index = watch_speaker = watch_search = watch_status = watch_window = _refresh_summary
