@@ -123,12 +123,8 @@ def _parse(path: Path, data: bytes | None) -> list[Annotation]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ReaderError([Problem(path, line, "not UTF-8")]) from None
-    annotations: list[Annotation] = []
-    if text.strip():
-        root = doc.compose(text)
-        fields = doc.mapping(root, ("annotations",), ANNOTATIONS_FILE) if root else None
-        if fields is not None:
-            annotations = list(_annotations(doc, fields.get("annotations")))
+    fields = doc.top(text, ("annotations",), ANNOTATIONS_FILE)
+    annotations = [] if fields is None else list(_annotations(doc, fields.get("annotations")))
     if doc.problems:
         raise ReaderError(doc.problems)
     return annotations
@@ -148,7 +144,7 @@ def _annotations(doc: YamlFile, node: Node | None) -> Iterator[Annotation]:
         kind = doc.text(fields.get("kind"), "kind") or "note"
         if kind not in KINDS:
             doc.problem(fields["kind"], f"kind must be one of {', '.join(KINDS)}")
-        start, end = _offset(doc, fields, "start"), _offset(doc, fields, "end")
+        start, end = _offset(doc, item, fields, "start"), _offset(doc, item, fields, "end")
         if end < start:
             doc.problem(item, "end must not come before start")
         anchor = Anchor(
@@ -177,11 +173,11 @@ def _annotations(doc: YamlFile, node: Node | None) -> Iterator[Annotation]:
             yield annotation
 
 
-def _offset(doc: YamlFile, fields: dict[str, Node], key: str) -> int:
+def _offset(doc: YamlFile, item: Node, fields: dict[str, Node], key: str) -> int:
     node = fields.get(key)
     value = None if node is None else doc.scalar(node)
     if node is None or type(value) is not int or value < 0:
-        doc.problem(node, f"an annotation needs {key}: a whole number ≥ 0")
+        doc.problem(node or item, f"an annotation needs {key}: a whole number ≥ 0")
         return 0
     return value
 

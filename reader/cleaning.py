@@ -105,8 +105,7 @@ def clean_article(raw: str) -> Cleaned:
     lines = _drop_junk(lines)
     title, lines = _take_title(lines)
     body = _collapse_blank_lines(lines)
-    body = _TRAILING.sub("", body) if not _inside_quote(body, _TRAILING) else body
-    body = body.strip()
+    body = _drop_trailing_fragment(body).strip()
     if outlet is None:
         reported = _AS_REPORTED.search(body)
         outlet = reported.group(1) if reported else None
@@ -189,11 +188,12 @@ def _collapse_blank_lines(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
 
-def _inside_quote(text: str, pattern: re.Pattern[str]) -> bool:
-    """True when the match starts inside an open quotation (an odd count of marks before)."""
-    found = pattern.search(text)
+def _drop_trailing_fragment(text: str) -> str:
+    """Cut a closing "For more information, ..." aside, unless it sits inside a quotation."""
+    found = _TRAILING.search(text)
     if found is None:
-        return True
+        return text
     paragraph = text[text.rfind("\n\n", 0, found.start()) + 1 : found.start()]
-    opened = paragraph.count('"') % 2 or paragraph.count("“") > paragraph.count("”")
-    return bool(opened)
+    if paragraph.count('"') % 2 or paragraph.count("“") > paragraph.count("”"):
+        return text
+    return text[: found.start()]

@@ -86,6 +86,8 @@ def find_story(ref: str | None) -> Path:
             return candidate
     if path.is_dir():
         raise ReaderError([Problem(path / STORY_FILE, None, "not a story folder: no story.yaml")])
+    if ref == SAMPLE_ID:
+        return sample_story()
     known = ", ".join(p.name for p in list_stories(root)) or "none"
     raise ReaderError(f"no story {ref!r}: not a folder, nor a story in {root} (stories: {known})")
 
@@ -94,7 +96,7 @@ def load_story(path: Path) -> Story:
     """The story in `path`, or ReaderError listing every problem found in its files."""
     story, problems = _load(Path(path))
     if problems or story is None:
-        raise ReaderError(problems)
+        raise ReaderError(problems or [Problem(Path(path), None, "cannot load this story")])
     return story
 
 
@@ -118,7 +120,8 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        message = "not UTF-8; re-import the original with `reader import --replace`"
+        bad = data[error.start : error.start + 1].hex()
+        message = f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
         return None, [Problem(path, line, message)]
     return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
 
@@ -139,11 +142,11 @@ def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
         return None, [Problem(story_file, None, "not a story folder: no story.yaml")]
     doc = YamlFile(story_file)
     text, problems = read_text(story_file)
-    root = doc.compose(text) if text is not None else None
-    fields = doc.mapping(root, STORY_KEYS, "story.yaml") if root is not None else None
+    fields = doc.top(text, STORY_KEYS, "story.yaml") if text is not None else None
     if fields is None:
         return None, [*problems, *doc.problems]
-    title = doc.text(fields.get("title"), "title") or folder.resolve().name
+    story_id = _story_id(folder)
+    title = doc.text(fields.get("title"), "title") or story_id
     summary = doc.text(fields.get("summary"), "summary") or ""
     speakers = tuple(_speakers(doc, fields.get("speakers")))
     events = tuple(_events(doc, fields.get("events")))
@@ -151,7 +154,7 @@ def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
     sources, source_problems = _sources(folder, doc, order)
     problems += doc.problems + source_problems
     story = Story(
-        id=folder.resolve().name,
+        id=story_id,
         path=folder,
         title=title,
         summary=summary.strip(),
@@ -162,16 +165,23 @@ def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
     return story, problems
 
 
+def _story_id(folder: Path) -> str:
+    """The folder's name; the installed sample keeps its store id."""
+    resolved = folder.resolve()
+    if resolved == (Path(__file__).resolve().parent / "sample").resolve():
+        return SAMPLE_ID
+    return resolved.name
+
+
 def _speakers(doc: YamlFile, node: Node | None) -> Iterator[Speaker]:
     seen: set[str] = set()
     for item in doc.items(node, "speakers"):
         fields = doc.mapping(item, SPEAKER_KEYS, "a speaker")
         if fields is None:
             continue
-        name = doc.text(fields.get("name"), "a speaker's name", required=True)
+        name = doc.text(fields.get("name"), "a speaker's name")
         if name is None:
-            if "name" not in fields:
-                doc.problem(item, "a speaker needs a name")
+            doc.problem(item, "a speaker needs a name")
             continue
         if name in seen:
             doc.problem(item, f"speaker {name!r} is listed twice; merge the entries")
@@ -189,12 +199,24 @@ def _events(doc: YamlFile, node: Node | None) -> Iterator[Event]:
         date_node, label = fields.get("date"), doc.text(fields.get("label"), "an event's label")
         value = None if date_node is None else doc.scalar(date_node)
         date = value.isoformat() if isinstance(value, dt.date) else str(value or "")
-        if not _EVENT_DATE.fullmatch(date):
+        if not _valid_event_date(date):
             doc.problem(item, "an event needs a date: YYYY, YYYY-MM or YYYY-MM-DD")
         elif not label:
             doc.problem(item, "an event needs a label")
         else:
             yield Event(date=date, label=label, origin="story")
+
+
+def _valid_event_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a real date at that precision."""
+    if not _EVENT_DATE.fullmatch(value):
+        return False
+    padded = value + "-01" * (2 - value.count("-"))
+    try:
+        dt.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True
 
 
 def _source_order(doc: YamlFile, fields: dict[str, Node]) -> list[tuple[str, Node]] | None:
@@ -252,8 +274,7 @@ def _source(directory: Path, source_id: str) -> tuple[Source | None, list[Proble
     meta = YamlFile(meta_path)
     meta_text, meta_problems = read_text(meta_path)
     problems += meta_problems
-    root = meta.compose(meta_text) if meta_text is not None else None
-    fields = meta.mapping(root, SOURCE_KEYS, "source metadata") if root is not None else None
+    fields = meta.top(meta_text, SOURCE_KEYS, "source metadata") if meta_text is not None else None
     if fields is None:
         return None, problems + meta.problems
     stated = meta.text(fields.get("id"), "id")

@@ -24,6 +24,7 @@ MAX_YAML_BYTES = 5_000_000
 MAX_DEPTH = 50
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {_TAG + "seq", _TAG + "map"}
 _QUOTED_CONTEXTS = ("while parsing a flow", "while scanning a quoted", "while scanning a block")
 
 
@@ -54,6 +55,14 @@ class YamlFile:
             self.problem(None, f"not valid YAML: {error}")
             return None
         return node
+
+    def top(self, text: str, allowed: tuple[str, ...], what: str) -> dict[str, Node] | None:
+        """The document's top-level keys; an empty document has none. None when unreadable."""
+        count = len(self.problems)
+        root = self.compose(text)
+        if len(self.problems) > count:
+            return None
+        return {} if root is None else self.mapping(root, allowed, what)
 
     def _safe_events(self, text: str) -> bool:
         """Refuse aliases and deep nesting from the flat event stream, before composing."""
@@ -87,10 +96,19 @@ class YamlFile:
             message += f" (noticed at line {problem_mark.line + 1})"
         self.problem(None if mark is None else mark.line + 1, message)
 
+    def allowed_tag(self, node: Node) -> bool:
+        """Only YAML's plain types: `!!python/object` and friends are refused, never built."""
+        if node.tag in _SCALAR_TAGS or node.tag in _COLLECTION_TAGS:
+            return True
+        self.problem(node, f"tag {node.tag.replace(_TAG, '!!')} is not allowed; remove it")
+        return False
+
     def mapping(
         self, node: Node | None, allowed: tuple[str, ...], what: str
     ) -> dict[str, Node] | None:
         """The keys of a mapping node; unknown, duplicate and non-string keys are problems."""
+        if node is not None and not self.allowed_tag(node):
+            return None
         if not isinstance(node, MappingNode):
             self.problem(node, f"{what} must be a mapping of keys ({', '.join(allowed)})")
             return None
@@ -109,7 +127,7 @@ class YamlFile:
 
     def items(self, node: Node | None, what: str) -> list[Node]:
         """The items of a sequence node; null means empty."""
-        if node is None or self.is_null(node):
+        if node is None or self.is_null(node) or not self.allowed_tag(node):
             return []
         if not isinstance(node, SequenceNode):
             self.problem(node, f"{what} must be a list")
@@ -121,11 +139,10 @@ class YamlFile:
 
     def scalar(self, node: Node) -> Any:
         """A scalar's value; unsafe or unknown tags are problems, never constructed."""
+        if not self.allowed_tag(node):
+            return None
         if not isinstance(node, ScalarNode):
             self.problem(node, "expected a single value, not a list or mapping")
-            return None
-        if node.tag not in _SCALAR_TAGS:
-            self.problem(node, f"tag {node.tag.replace(_TAG, '!!')} is not allowed")
             return None
         try:
             return yaml.constructor.SafeConstructor().construct_object(node)
@@ -150,7 +167,10 @@ class YamlFile:
         """A YYYY-MM-DD date, quoted or not."""
         if node is None or self.is_null(node):
             return None
+        count = len(self.problems)
         value = self.scalar(node)
+        if len(self.problems) > count:
+            return None
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):

@@ -30,7 +30,8 @@ def analyze(story: Story) -> Analysis:
     found: list[Quote] = timed(
         "quotes", lambda: [q for s in story.sources for q in extract_quotes(s)]
     )
-    quotes: Sequence[Quote] = timed("speakers", lambda: attribute_speakers(story, found))
+    speakers = timed("speaker discovery", lambda: discover_speakers(story, found))
+    quotes: Sequence[Quote] = timed("speakers", lambda: attribute_speakers(story, found, speakers))
     clusters, reuse = timed("matching", lambda: match_quotes(story, quotes))
     events = timed("timeline", lambda: extract_events(story))
     return Analysis(
@@ -39,6 +40,6 @@ def analyze(story: Story) -> Analysis:
         clusters=tuple(clusters),
         reuse=tuple(reuse),
         events=tuple(events),
-        speakers=tuple(discover_speakers(story, quotes)),
+        speakers=tuple(speakers),
         timings=timings,
     )

@@ -1,22 +1,49 @@
-"""Who said each quote, resolved to the story's speakers."""
+"""Who said each quote, resolved to the story's speakers.
+
+The story's speakers come first; names the text itself puts next to a speech verb are
+proposed as new speakers (see `proposals`) and take part in attribution like listed ones,
+so "John Smith said" gives John Smith even when story.yaml does not know him yet.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
+from reader.analysis.attribution import SourceAttribution
+from reader.analysis.cues import CuePatterns
+from reader.analysis.mentions import Lexicon
+from reader.analysis.passages import masked_text
+from reader.analysis.proposals import propose_speakers
 from reader.model import Quote, Speaker, Story
 
 
-def attribute_speakers(story: Story, quotes: Sequence[Quote]) -> list[Quote]:
-    """The quotes with `speaker`, `speaker_confidence` and `cue` set from the text around them."""
-    del story
-    return list(quotes)
+def attribute_speakers(
+    story: Story, quotes: Sequence[Quote], speakers: Sequence[Speaker] | None = None
+) -> list[Quote]:
+    """The quotes with `speaker`, `speaker_confidence` and `cue` set from the text around them.
+
+    `speakers` is `discover_speakers(story, quotes)`, passed in when the caller has it already.
+    """
+    known = discover_speakers(story, quotes) if speakers is None else speakers
+    lexicon = Lexicon(known)
+    cues = CuePatterns(lexicon)
+    by_source = _by_source(quotes)
+    attributed: dict[tuple[str, int, int], Quote] = {}
+    for source in story.sources:
+        found = by_source.get(source.id, [])
+        if not found:
+            continue
+        for quote in SourceAttribution(source.text, found, lexicon, cues).run():
+            attributed[(quote.source, quote.start, quote.end)] = quote
+    return [attributed.get((q.source, q.start, q.end), q) for q in quotes]
 
 
 def discover_speakers(story: Story, quotes: Sequence[Quote]) -> list[Speaker]:
     """The story's speakers followed by speakers proposed from the text."""
-    del quotes
-    return list(story.speakers)
+    by_source = _by_source(quotes)
+    narration = [masked_text(s.text, by_source.get(s.id, [])) for s in story.sources]
+    return [*story.speakers, *propose_speakers(narration, Lexicon(story.speakers))]
 
 
 def resolve_speaker(name: str, speakers: Sequence[Speaker]) -> str | None:
@@ -26,3 +53,10 @@ def resolve_speaker(name: str, speakers: Sequence[Speaker]) -> str | None:
         if wanted in {speaker.name.casefold(), *(a.casefold() for a in speaker.aliases)}:
             return speaker.name
     return None
+
+
+def _by_source(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
+    grouped: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        grouped[quote.source].append(quote)
+    return grouped

@@ -1,10 +1,188 @@
-"""Dated events the articles mention, merged with the story's own."""
+"""Dated events the articles mention, merged with the story's own.
+
+Each date expression (see `dates`) gives a candidate event: its date, a label made from the
+clause around it (see `labels`) and the sentence as evidence. Candidates with compatible
+dates (equal, or one a coarser form of the other) and shared content words are one event
+told several times; its label is the candidate whose words the others share most, unless
+story.yaml names the event, whose wording wins. A source without a date reads its relative
+dates against the story's most common source date (the latest on a tie).
+"""
 
 from __future__ import annotations
 
-from reader.model import Event, Story
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.analysis.dates import MONTHS, WEEKDAYS, DateMention, find_dates
+from reader.analysis.labels import make_label, sentences
+from reader.model import Event, EventOrigin, Source, Span, Speaker, Story
+from reader.text import tokens
+
+MAX_EVIDENCE = 300
+"""Longer sentences give the clause around the date as evidence instead."""
+
+CONTEXT_SENTENCES = 20
+"""How far back a pronoun looks for the speaker it stands for."""
+
+_DATELINE_KINDS = frozenset({"iso", "month_day", "day_month"})
+"""A full date opening the text is the article's dateline, not an event."""
+_DATELINE = re.compile(r"(?i)\s*(?:date|published|updated|posted)?:?\s*")
+_DATE_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | {
+    "week",
+    "month",
+    "year",
+    "day",
+    "days",
+    "last",
+    "late",
+    "early",
+    "earlier",
+    "yesterday",
+    "today",
+}
+
+
+@dataclass
+class _Candidate:
+    """One telling of an event, or a group of them once merged."""
+
+    date: str
+    label: str
+    words: frozenset[str]
+    evidence: list[Span] = field(default_factory=list)
+    origin: EventOrigin = "text"
+    members: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    order: tuple[int, int] = (0, 0)
 
 
 def extract_events(story: Story) -> list[Event]:
     """Events from the text and from story.yaml, one per happening, in date order."""
-    return sorted(story.events, key=lambda e: e.date)
+    fallback = reference_date(story.sources)
+    candidates: list[_Candidate] = []
+    for index, source in enumerate(story.sources):
+        candidates.extend(_source_events(source, index, source.date or fallback, story.speakers))
+    for event in story.events:
+        candidates.append(
+            _Candidate(
+                event.date,
+                event.label,
+                _content_words(event.label),
+                list(event.evidence),
+                event.origin,
+                order=(len(story.sources), 0),
+            )
+        )
+    groups = _merge(candidates)
+    return [_event(group) for group in sorted(groups, key=lambda g: (g.date, g.order, g.label))]
+
+
+def reference_date(sources: Sequence[Source]) -> dt.date | None:
+    """The date an undated source borrows: the most common source date, the latest on a tie."""
+    counts = Counter(s.date for s in sources if s.date is not None)
+    if not counts:
+        return None
+    return max(counts, key=lambda d: (counts[d], d))
+
+
+def _source_events(
+    source: Source, index: int, reference: dt.date | None, speakers: Sequence[Speaker]
+) -> list[_Candidate]:
+    text = source.text
+    found: list[_Candidate] = []
+    ranges = sentences(text)
+    starts = [r[0] for r in ranges]
+    for mention in find_dates(text, reference, breaks=starts):
+        if mention.kind in _DATELINE_KINDS and _DATELINE.fullmatch(text, 0, mention.start):
+            continue
+        number = max(0, bisect.bisect_right(starts, mention.start) - 1)
+        sentence = ranges[number]
+        context = ranges[max(0, number - CONTEXT_SENTENCES) : number]
+        label = make_label(text, sentence, mention, speakers, context)
+        start, end = _evidence_range(sentence, mention, label.start, label.end)
+        words = _content_words(text[label.start : label.end]) | _content_words(label.text)
+        span = Span(source.id, start, end, text[start:end])
+        found.append(_Candidate(mention.date, label.text, words, [span], order=(index, start)))
+    return found
+
+
+def _evidence_range(
+    sentence: tuple[int, int], mention: DateMention, start: int, end: int
+) -> tuple[int, int]:
+    if sentence[1] - sentence[0] <= MAX_EVIDENCE:
+        return sentence
+    return min(start, mention.start), max(end, mention.end)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        _stem(t.norm)
+        for t in tokens(text)
+        if t.content and t.norm not in _DATE_WORDS and not t.norm.isdigit()
+    )
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _similar(a: _Candidate, b: _Candidate) -> bool:
+    """Same date and a shared word, or a coarser date and clearly the same words."""
+    shared = max((len(w & b.words) for _, w in a.members or [(a.label, a.words)]), default=0)
+    if a.date == b.date:
+        return shared >= 1
+    smallest = min(len(a.words), len(b.words)) or 1
+    return shared >= 2 and shared / smallest >= 0.5
+
+
+def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    groups: list[_Candidate] = []
+    for candidate in candidates:
+        target = next(
+            (g for g in groups if _compatible(g.date, candidate.date) and _similar(g, candidate)),
+            None,
+        )
+        if target is None:
+            candidate.members = [(candidate.label, candidate.words)]
+            groups.append(candidate)
+            continue
+        target.members.append((candidate.label, candidate.words))
+        target.words |= candidate.words
+        target.evidence.extend(candidate.evidence)
+        target.date = max(target.date, candidate.date, key=len)
+        if candidate.origin != "text":
+            target.origin = candidate.origin
+            target.label = candidate.label
+        target.order = min(target.order, candidate.order)
+    for group in groups:
+        if group.origin == "text":
+            group.label = _consensus_label(group.members)
+    return groups
+
+
+def _consensus_label(members: Sequence[tuple[str, frozenset[str]]]) -> str:
+    """The label whose words most tellings share; shorter, then earlier, on a tie."""
+    frequency = Counter(w for _, words in members for w in words)
+
+    def score(item: tuple[int, tuple[str, frozenset[str]]]) -> tuple[int, int, int]:
+        position, (label, _) = item
+        return (sum(frequency[w] for w in _content_words(label)), -len(label), -position)
+
+    return max(enumerate(members), key=score)[1][0]
+
+
+def _event(group: _Candidate) -> Event:
+    seen: dict[tuple[str, int, int], Span] = {}
+    for span in group.evidence:
+        seen.setdefault((span.source, span.start, span.end), span)
+    return Event(group.date, group.label, tuple(seen.values()), group.origin)

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reader.analysis.cache import load_analysis
 from reader.cli.common import add_story_argument, print_json
 from reader.errors import ReaderError
 from reader.importer import ImportOptions, import_files
@@ -123,9 +124,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _story_row(story: Story) -> dict[str, Any]:
-    from reader.analysis import analyze
-
-    analysis = analyze(story)
+    analysis = load_analysis(story)
     return {
         "id": story.id,
         "path": str(story.path),
@@ -153,9 +152,14 @@ def run_sources(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"story": story.id, "sources": rows})
         return 0
-    table = Table("id", "outlet", "title", "date", "words", "text", title=plain(story.title))
+    table = Table(title=plain(story.title), caption=plain(f"texts in {story.path / 'sources'}"))
+    table.add_column("id", no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title", ratio=1)
+    table.add_column("date", no_wrap=True)
+    table.add_column("words", justify="right")
     for row in rows:
-        cells = (row[k] for k in ("id", "outlet", "title", "date", "words", "path"))
+        cells = (row[k] for k in ("id", "outlet", "title", "date", "words"))
         table.add_row(*(plain(c if c is not None else "—") for c in cells))
     _console().print(table)
     return 0

@@ -1,0 +1,124 @@
+"""The analysis of a story, cached by content so reopening an unchanged story does no work.
+
+The key is a sha256 over the analysis version, the code of the analysis package, what
+story.yaml says (title, summary, speakers, events) and every source's id, text and
+metadata: any change to any of them gives a new key. One JSON file per story folder lives
+in `$READER_CACHE`, else `$XDG_CACHE_HOME/reader`, else `~/.cache/reader` — never in the
+story folder, which stays clean for git. JSON rather than pickle, so a planted cache file
+can never run code. A damaged file is ignored and rebuilt; a cache that cannot be written
+(read-only, full disk) only costs the time to analyse again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reader import analysis as analysis_package
+from reader.model import Analysis, Story
+from reader.serialize import analysis_from_data, analysis_to_data, to_data
+
+ANALYSIS_VERSION = 1
+"""Bump when the analysis changes in a way its code digest would not show."""
+
+
+def cache_dir() -> Path:
+    """Where cached analyses live (created on first write)."""
+    if os.environ.get("READER_CACHE"):
+        return Path(os.environ["READER_CACHE"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "reader"
+    return Path.home() / ".cache" / "reader"
+
+
+def cache_path(story: Story) -> Path:
+    """The cache file of one story folder; a new analysis replaces the old one."""
+    where = hashlib.sha256(str(story.path.resolve()).encode("utf-8")).hexdigest()[:20]
+    return cache_dir() / f"{_safe(story.id)}-{where}.json"
+
+
+def cache_key(story: Story) -> str:
+    """The content hash the cached analysis must carry to be used."""
+    document = {
+        "version": ANALYSIS_VERSION,
+        "code": _code_digest(),
+        "story": {
+            "id": story.id,
+            "title": story.title,
+            "summary": story.summary,
+            "speakers": [to_data(s) for s in story.speakers],
+            "events": [to_data(e) for e in story.events],
+        },
+        "sources": [
+            {
+                "id": s.id,
+                "text": s.text,
+                "outlet": s.outlet,
+                "title": s.title,
+                "date": s.date.isoformat() if s.date else None,
+                "url": s.url,
+                "byline": s.byline,
+            }
+            for s in story.sources
+        ],
+    }
+    encoded = json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def load_analysis(story: Story) -> Analysis:
+    """The story's analysis: from the cache when its key matches, else computed and stored."""
+    path = cache_path(story)
+    key = cache_key(story)
+    cached = _read(path, key)
+    if cached is not None:
+        return cached
+    result = analysis_package.analyze(story)
+    _write(path, {"key": key, "analysis": analysis_to_data(result)})
+    return result
+
+
+def _read(path: Path, key: str) -> Analysis | None:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(document, dict) or document.get("key") != key:
+            return None
+        return analysis_from_data(document["analysis"])
+    except (OSError, ValueError, KeyError, RecursionError):
+        return None
+
+
+def _write(path: Path, document: dict[str, Any]) -> None:
+    """Temp file + rename, so a reader never sees half a file; failures are ignored."""
+    temp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False)
+        os.replace(temp, path)
+    except (OSError, TypeError, ValueError):
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A digest of the analysis package's source, so new code never reads old results."""
+    digest = hashlib.sha256()
+    folder = Path(analysis_package.__file__).parent
+    for file in sorted(folder.glob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:60] or "story"
