@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     STATEMENT,
@@ -257,21 +259,20 @@ async def test_search_finds_matches_across_sources_and_f3_walks_them() -> None:
         assert not screen.columns[1].overlays.search
 
 
-async def test_x_exports_and_says_where(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    target = tmp_path / "report.html"
-
-    def fake_export(story, analysis):  # the export module has its own tests
-        target.write_text(f"{story.id} {len(analysis.clusters)}")
-        return target
-
-    monkeypatch.setattr("reader.app.loading.export_html", fake_export)
+async def test_x_exports_the_html_report_and_says_where(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the report goes to the current directory
+    told: list[str] = []
+    monkeypatch.setattr(ReaderScreen, "notify", lambda self, message, **_: told.append(message))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert target.read_text() == "test-story 4"
-        assert any(str(target) in str(n.message) for n in app._notifications)
+        report = tmp_path / "test-story-report.html"
+        assert STATEMENT in report.read_text()
+        assert told == [str(report)]
 
 
 async def test_palette_jumps_to_a_speaker() -> None:

@@ -26,6 +26,7 @@ from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen, key_rows
+from reader.app.loading import export_html, open_workspace
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -47,6 +48,7 @@ from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
 from reader.app.story_header import StoryHeader
 from reader.model import Analysis, Span, Story
+from reader.workspace import Workspace, build_workspace
 
 SIDE_PANE_MIN_WIDTH = 100
 """Below this terminal width the side pane starts hidden, leaving room for two columns."""
@@ -209,6 +211,8 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.story = story
         self.analysis = analysis
+        self.workspace: Workspace | None = None
+        """The analysis with the user's annotations applied (None while it loads)."""
         self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
@@ -256,28 +260,33 @@ class ReaderScreen(Screen[None]):
         if self.columns:
             self.columns[0].active = True
         if self.analysis is not None:
-            self.index = QuoteIndex(self.story, self.analysis)
+            workspace = build_workspace(self.story, self.analysis, ())
+            self.post_message(AnalysisReady(workspace, QuoteIndex(self.story, workspace.analysis)))
         else:
             self.query_one("#side-pane").loading = True
             self._analyse()
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        """Analyse (or load the cached analysis) off the UI thread; report by message."""
-        from reader.app.loading import load_analysis
-
+        """Load (or compute) the analysis off the UI thread; report by message."""
         try:
-            index = QuoteIndex(self.story, load_analysis(self.story))
+            workspace, warning = open_workspace(self.story)
+            index = QuoteIndex(self.story, workspace.analysis)
         except Exception as error:  # shown to the user; the columns stay usable
             self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
-        self.post_message(AnalysisReady(index))
+        self.post_message(AnalysisReady(workspace, index, warning))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self.analysis = message.index.analysis
+        self.workspace = message.workspace
+        self.analysis = message.workspace.analysis
         self.index = message.index
         self.query_one("#side-pane").loading = False
         self._sync_current()
+        if message.warning:
+            self.notify(
+                message.warning, title="Annotations not applied", severity="warning", timeout=10
+            )
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.query_one("#side-pane").loading = False
@@ -588,18 +597,16 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HelpScreen(rows))
 
     def action_export(self) -> None:
-        if self.analysis is None:
+        if self.workspace is None:
             self.notify("The analysis is still running; try again in a moment.", timeout=3)
             return
-        self._export(self.analysis)
+        self._export(self.workspace)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, analysis: Analysis) -> None:
+    def _export(self, workspace: Workspace) -> None:
         """Write the HTML report off the UI thread; report the path by message."""
-        from reader.app.loading import export_html
-
         try:
-            path = export_html(self.story, analysis)
+            path = export_html(self.story, workspace)
         except Exception as error:  # shown to the user
             self.post_message(ExportFinished(None, f"{type(error).__name__}: {error}"))
             return
