@@ -46,7 +46,7 @@ class ColumnsView(Horizontal, can_focus=True):
         wanted = self.fitting() + (self.extra if extra is None else extra)
         return max(1, min(len(self.columns), wanted))
 
-    def visible(self, index: int) -> bool:
+    def shows(self, index: int) -> bool:
         """Whether the column at `index` is on screen."""
         return self.first <= index < self.first + self.shown()
 
@@ -76,7 +76,7 @@ class ColumnsView(Horizontal, can_focus=True):
         self.set_reactive(ColumnsView.first, max(0, min(self.first, len(self.columns) - shown)))
         width, spare = divmod(self.size.width, shown)
         for index, column in enumerate(self.columns):
-            on_screen = self.visible(index)
+            on_screen = self.shows(index)
             column.width_hint = width
             if on_screen:
                 column.styles.width = width + (1 if index - self.first < spare else 0)

@@ -8,9 +8,9 @@ from textual.widgets import Static
 
 from reader.app.palette import colour
 from reader.app.quote_index import Placed, QuoteIndex, speaker_label, speaker_uncertain
-from reader.model import Cluster
+from reader.model import Cluster, Match
 
-MATCH_ORDER = ("exact", "variant", "paraphrase")
+MATCH_ORDER: tuple[Match, ...] = ("exact", "variant", "paraphrase")
 
 
 def match_summary(index: QuoteIndex, cluster: Cluster) -> str:

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from reader.analysis.diff import word_diff
-from reader.app.messages import Correction
+from reader.app.messages import Correction, CorrectionKind
 from reader.app.palette import MATCH_MARKS, quote_style
 from reader.app.quote_index import QuoteIndex, speaker_label, speaker_uncertain
 from reader.app.source_column import column_title
@@ -137,11 +137,12 @@ class QuoteDetailsScreen(ModalScreen[Correction | None]):
         return f"Analysis wrong{why}? Correct it:"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        kind = {
+        kinds: dict[str, CorrectionKind] = {
             "correct-speaker": "speaker",
             "correct-not-quote": "not-quote",
             "correct-not-same-quote": "not-same-quote",
-        }[event.button.id or ""]
+        }
+        kind = kinds[event.button.id or ""]
         self.dismiss(Correction(kind, self.cluster, self.cluster.occurrence(self.source_id)))
 
     def action_close(self) -> None:

@@ -8,12 +8,13 @@ report up with messages; the analysis runs in a thread worker so the columns sho
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -26,6 +27,7 @@ from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen, key_rows
+from reader.app.keys import reader_bindings
 from reader.app.loading import export_html, open_workspace
 from reader.app.messages import (
     AnalysisFailed,
@@ -55,147 +57,13 @@ SIDE_PANE_MIN_WIDTH = 100
 FLASH_SECONDS = 1.5
 
 
-def _key(
-    key: str, action: str, description: str, tooltip: str, *, show: bool = True, id: str
-) -> Binding:
-    return Binding(key, action, description, show=show, id=id, tooltip=tooltip)
-
-
 class ReaderScreen(Screen[None]):
     """Sources side by side with their shared quotes highlighted."""
 
-    COMMANDS: ClassVar[set[type[Provider]]] = {ReaderCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     AUTO_FOCUS = None
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _key(
-            "left,h",
-            "column(-1)",
-            "Prev source",
-            "Focus the source column on the left",
-            show=False,
-            id="column-left",
-        ),
-        _key(
-            "right,l",
-            "column(1)",
-            "Next source",
-            "Focus the source column on the right",
-            show=False,
-            id="column-right",
-        ),
-        _key("up,k", "cursor(-1)", "Up", "Move the cursor up a line", show=False, id="cursor-up"),
-        _key(
-            "down,j",
-            "cursor(1)",
-            "Down",
-            "Move the cursor down a line",
-            show=False,
-            id="cursor-down",
-        ),
-        _key("pageup", "page(-1)", "Page up", "Scroll up a page", show=False, id="page-up"),
-        _key("pagedown", "page(1)", "Page down", "Scroll down a page", show=False, id="page-down"),
-        _key("home,g", "edge(0)", "Top", "Go to the start of the article", show=False, id="top"),
-        _key("end,G", "edge(1)", "Bottom", "Go to the end of the article", show=False, id="bottom"),
-        _key("n", "quote(1)", "Next quote", "Next shared quote in this source", id="quote-next"),
-        _key(
-            "N",
-            "quote(-1)",
-            "Prev quote",
-            "Previous shared quote in this source",
-            show=False,
-            id="quote-previous",
-        ),
-        _key(
-            "right_square_bracket",
-            "same_quote(1)",
-            "Next source with it",
-            "The same quote in the next source that has it, others aligned",
-            id="same-next",
-        ),
-        _key(
-            "left_square_bracket",
-            "same_quote(-1)",
-            "Prev source with it",
-            "The same quote in the previous source that has it, others aligned",
-            show=False,
-            id="same-previous",
-        ),
-        _key(
-            "enter",
-            "details",
-            "Details",
-            "Details of the quote under the cursor: every version and its word diff",
-            id="details",
-        ),
-        _key(
-            "s",
-            "pick_speaker",
-            "Speaker",
-            "Keep only one speaker's quotes highlighted",
-            id="speaker-filter",
-        ),
-        _key("S", "clear_speaker", "All speakers", "Clear the speaker filter", id="speaker-clear"),
-        _key(
-            "t",
-            "timeline",
-            "Timeline",
-            "Focus the timeline (enter jumps to an event)",
-            id="timeline",
-        ),
-        _key(
-            "c",
-            "coverage",
-            "Coverage",
-            "Which sources carried, altered or left out each shared quote",
-            id="coverage",
-        ),
-        _key("slash", "search", "Search", "Search all sources", id="search"),
-        _key("f3", "search_step(1)", "Next match", "Next search match", id="search-next"),
-        _key(
-            "shift+f3",
-            "search_step(-1)",
-            "Prev match",
-            "Previous search match",
-            show=False,
-            id="search-previous",
-        ),
-        _key("x", "export", "Export", "Export the story as an HTML report", id="export"),
-        _key(
-            "plus,equals_sign",
-            "more_columns(1)",
-            "More columns",
-            "Show one more source column",
-            show=False,
-            id="columns-more",
-        ),
-        _key(
-            "minus",
-            "more_columns(-1)",
-            "Fewer columns",
-            "Show one fewer source column",
-            show=False,
-            id="columns-fewer",
-        ),
-        _key(
-            "p",
-            "toggle_side_pane",
-            "Side pane",
-            "Show or hide the timeline and speakers",
-            show=False,
-            id="side-pane",
-        ),
-        _key(
-            "escape",
-            "back",
-            "Back",
-            "Back to the columns; clears the search",
-            show=False,
-            id="back",
-        ),
-        _key("question_mark", "help", "Help", "Every key", id="help"),
-        _key("q", "app.quit", "Quit", "Leave the reader", id="quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*reader_bindings()]
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True, bindings=True)
     speaker: reactive[str | None] = reactive(None, bindings=True)
