@@ -7,12 +7,14 @@ across 50 sources lays out three or four widgets, never fifty.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
 
+from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
 from reader.app.messages import ColumnsLaidOut
 from reader.app.source_column import SourceColumn
 
@@ -27,12 +29,30 @@ class ColumnsView(Horizontal, can_focus=True):
     keys are the screen's, which act on the active column.
     """
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = COLUMN_COMPONENTS
+
     extra: reactive[int] = reactive(0)
     first: reactive[int] = reactive(0)
 
     def __init__(self, columns: Sequence[SourceColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = list(columns)
+        for column in self.columns:
+            column.display = False  # until the first layout knows how many fit
+        self._look: Look | None = None
+
+    @property
+    def look(self) -> Look:
+        """The columns' styles, read once per theme."""
+        if self._look is None:
+            self._look = read_look(self)
+        return self._look
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None
+        for column in self.columns:
+            column.notify_style_update()
 
     def compose(self) -> ComposeResult:
         yield from self.columns

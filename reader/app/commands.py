@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.app.messages import EventChosen, Jump
+from reader.app.quote_index import plural
 from reader.app.source_column import column_title
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def reader_commands(screen: ReaderScreen) -> Iterator[Command]:
     for count in index.speakers:
         yield (
             f"speaker: {count.name}",
-            f"show only their {count.quotes} quotes",
+            f"show only their {plural(count.quotes, 'quote')}",
             partial(screen.set_speaker, count.name),
         )
     if screen.speaker is not None:

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.app.messages import EventChosen, SpeakerChosen
-from reader.app.quote_index import QuoteIndex, event_sources
+from reader.app.quote_index import QuoteIndex, event_sources, plural
 from reader.model import Event
 
 
@@ -16,7 +16,7 @@ def event_prompt(event: Event) -> Text:
     """The date with its precision (2021 / 2022-07 / 2022-11-27), how many sources tell
     it, and the label under it."""
     told = event_sources(event)
-    where = f"{told} source{'s' if told != 1 else ''}" if told else "story.yaml"
+    where = plural(told, "source") if told else "story.yaml"
     return Text.assemble((event.date, "bold"), (f"  ·  {where}\n", "dim"), f"  {event.label}")
 
 

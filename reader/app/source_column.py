@@ -8,9 +8,6 @@ cursor only repaints two lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
-
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -21,10 +18,11 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.app.highlights import Layers, Mark, QuietStyles, gutter_mark, marks
+from reader.app.column_look import Look, LookSource
+from reader.app.highlights import Layers, Mark, gutter_mark, marks
 from reader.app.messages import ColumnClicked, CursorMoved
 from reader.app.quote_index import Placed, QuoteIndex
-from reader.app.wrapping import Wrapped, display_text, wrap
+from reader.app.wrapping import Wrapped, display_text, unwrapped, wrap
 from reader.model import Source
 
 GUTTER = 2
@@ -40,20 +38,6 @@ def column_title(source: Source) -> str:
     return f"{outlet} · {source.date.isoformat()}" if source.date else outlet
 
 
-@dataclass(frozen=True)
-class Look:
-    """The theme's styles a column paints with."""
-
-    base: Style
-    cursor: Style
-    bar: Style
-    bar_active: Style
-    scroll_thumb: Style
-    scroll_track: Style
-    gutter: Style
-    quiet: QuietStyles
-
-
 class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     """A scrollable, wrapped, highlighted article with a cursor line.
 
@@ -61,21 +45,6 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     one column `active`. Switching columns then restyles two widgets instead of making
     Textual re-apply CSS and rebuild the footer, which keeps 50 columns instant.
     """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "source-column--cursor",
-        "source-column--cursor-bar",
-        "source-column--cursor-bar-active",
-        "source-column--title",
-        "source-column--title-active",
-        "source-column--gutter",
-        "source-column--scroll-thumb",
-        "source-column--scroll-track",
-        "source-column--one-source",
-        "source-column--reuse",
-        "source-column--search",
-        "source-column--flash",
-    }
 
     # `var`, not `reactive`: a change repaints only the lines it touches (the watchers),
     # never the whole column.
@@ -93,7 +62,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._wrapped: Wrapped | None = None
         self.width_hint = 0
         """The width the columns view gives this column while it is hidden."""
-        self._look_cache: Look | None = None
+        self._base: Style | None = None
         self._marks_cache: list[Mark] | None = None
         self._strips: dict[int, Strip] = {}
         self.title = column_title(source)
@@ -114,12 +83,16 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     @property
     def wrapped(self) -> Wrapped:
-        """The lines at the current width, wrapped on first use and when the width changes."""
-        if self._wrapped is None or (
-            self._wrapped.width != self.text_width and (self.size.width or self.width_hint)
-        ):
-            self._rewrap()
-        assert self._wrapped is not None
+        """The lines at the current width, wrapped on first use and when the width changes.
+
+        Before the column has any width it is one line per paragraph (never wrapped at a
+        guessed width: that would be thrown away a moment later).
+        """
+        if self.size.width or self.width_hint:
+            if self._wrapped is None or self._wrapped.width != self.text_width:
+                self._rewrap()
+        elif self._wrapped is None:
+            self._wrapped = unwrapped(self.plain)
         return self._wrapped
 
     def _rewrap(self) -> None:
@@ -242,8 +215,9 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _draw_title(self) -> None:
         """The active column's heading stands out; no CSS class, so no restyle of the tree."""
-        style = "source-column--title-active" if self.active else "source-column--title"
-        self.border_title = Text(f" {self.title} ", style=self.get_component_rich_style(style))
+        look = self._look()
+        style = look.title_active if self.active else look.title
+        self.border_title = Text(f" {self.title} ", style=style)
 
     def on_click(self, event: Click) -> None:
         """Clicking a line makes this the active column and puts the cursor there."""
@@ -294,26 +268,18 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._strips.clear()
         self.refresh()
 
+    @property
+    def base_style(self) -> Style:
+        """The column's own text style (colour and background), read once per style change."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
     def _look(self) -> Look:
-        """The theme's styles for this column, read once per style change."""
-        if self._look_cache is None:
-            get = self.get_component_rich_style
-            self._look_cache = Look(
-                base=self.rich_style,
-                cursor=get("source-column--cursor"),
-                bar=get("source-column--cursor-bar"),
-                bar_active=get("source-column--cursor-bar-active"),
-                scroll_thumb=get("source-column--scroll-thumb"),
-                scroll_track=get("source-column--scroll-track"),
-                gutter=get("source-column--gutter"),
-                quiet=QuietStyles(
-                    one_source=get("source-column--one-source", partial=True),
-                    reuse=get("source-column--reuse", partial=True),
-                    search=get("source-column--search", partial=True),
-                    flash=get("source-column--flash", partial=True),
-                ),
-            )
-        return self._look_cache
+        """The theme's styles, shared by all the columns through the columns view."""
+        parent = self.parent
+        assert isinstance(parent, LookSource), "a column lives in a columns view"
+        return parent.look
 
     def _marks(self) -> list[Mark]:
         """The styled spans of the article, computed once per state."""
@@ -332,7 +298,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """One screen line of the article with its highlights (never parsed as markup)."""
         start, end = self.wrapped.lines[line]
         text = Text(self.plain[start:end], no_wrap=True, end="")
-        text.stylize(self._look().base)
+        text.stylize(self.base_style)
         for mark_start, mark_end, style in self._marks():
             if mark_start < end and mark_end > start:
                 text.stylize(style, max(mark_start, start) - start, min(mark_end, end) - start)
@@ -340,7 +306,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._look_cache = None
+        self._base = None
         self._marks_cache = None
         self._strips.clear()
 
@@ -351,7 +317,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if strip is None:
             text = self.line_text(line)
             strip = Strip(text.render(self.app.console), text.cell_len)
-            strip = strip.extend_cell_length(self.text_width, self._look().base)
+            strip = strip.extend_cell_length(self.text_width, self.base_style)
             self._strips[line] = strip
         return strip
 
@@ -361,7 +327,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if line == self.cursor_line:
             bar = Segment("▌", look.bar_active if self.active else look.bar)
         else:
-            bar = Segment(" ", look.base)
+            bar = Segment(" ", self.base_style)
         mark = Segment(glyph, look.gutter)
         return Strip([bar, mark], GUTTER)
 
@@ -370,7 +336,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         lines, height = len(self.wrapped), self.page_height
         look = self._look()
         if lines <= height:
-            return Strip.blank(SCROLL_MARK, look.base)
+            return Strip.blank(SCROLL_MARK, self.base_style)
         thumb = max(1, height * height // lines)
         top = round(self.scroll_y * (height - thumb) / max(1, lines - height))
         if top <= row < top + thumb:
@@ -387,7 +353,9 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         line = round(self.scroll_y) + y
         look = self._look()
         if line >= len(self.wrapped):
-            return Strip.join([Strip.blank(width - SCROLL_MARK, look.base), self._scroll_mark(y)])
+            return Strip.join(
+                [Strip.blank(width - SCROLL_MARK, self.base_style), self._scroll_mark(y)]
+            )
         content = self._content_strip(line)
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(line)) is not None:
@@ -396,7 +364,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
             content = content.apply_style(look.cursor)
         content = content.apply_offsets(0, line)
         text = Strip.join([self._gutter(line), content]).crop_extend(
-            0, width - SCROLL_MARK, look.base
+            0, width - SCROLL_MARK, self.base_style
         )
         return Strip.join([text, self._scroll_mark(y)])
 
@@ -409,7 +377,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
             len(text) if right == -1 else right,
         )
         strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.extend_cell_length(self.text_width, self._look().base)
+        return strip.extend_cell_length(self.text_width, self.base_style)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         lines = "\n".join(self.plain[start:end] for start, end in self.wrapped.lines)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.app.quote_index import SpeakerCount
+from reader.app.quote_index import SpeakerCount, plural
 
 ALL_SPEAKERS = "\0all"
 """Option id of "all speakers" (no speaker can have this name)."""
@@ -39,7 +39,7 @@ class SpeakerPicker(ModalScreen[str | None]):
             prompt = Text.assemble(
                 ("● " if count.name == self.current else "  ", "bold"),
                 (count.name, "bold"),
-                (f"   {count.quotes} quote{'s' if count.quotes != 1 else ''}", ""),
+                (f"   {plural(count.quotes, 'quote')}", ""),
                 (f", {count.shared} shared", "dim"),
             )
             options.append(Option(prompt, id=count.name))
