@@ -163,3 +163,25 @@ def build_analysis(story: Story) -> Analysis:
 def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """Freeze the text cursors so screenshots do not depend on timing."""
     monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+def wide_story(count: int) -> tuple[Story, Analysis]:
+    """`count` sources that all carry one statement, at different depths in the text."""
+    sources = tuple(
+        Source(
+            id=f"s{n:02d}",
+            text=f"{_filler(f'S{n}', n % 7 + 1)}\n\nShe said: “{STATEMENT}”\n\n{_filler('x', 5)}",
+            path=Path(f"/tmp/wide/s{n:02d}.txt"),
+            outlet=f"Outlet {n}",
+        )
+        for n in range(count)
+    )
+    story = Story(id="wide", path=Path("/tmp/wide"), title="Wide", sources=sources)
+    cluster = Cluster(
+        "q1",
+        STATEMENT,
+        "Kim Kardashian",
+        tuple(_occurrence(story, s.id, STATEMENT) for s in sources),
+        speaker_confidence=0.9,
+    )
+    return story, Analysis(story=story.id, clusters=(cluster,))

@@ -197,10 +197,15 @@ class ReaderScreen(Screen[None]):
     # ---- keys -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that cannot do anything now (they reappear when they can)."""
         index = self.index
         if action in {"quote", "pick_speaker", "coverage", "details", "same_quote"}:
             if index is None or not self.columns:
                 return False
+            if action in {"quote", "coverage"}:
+                return bool(index.shared)
+            if action == "pick_speaker":
+                return bool(index.speakers)
             if action == "same_quote":
                 return self.current in index.colour_of
             if action == "details":
@@ -211,7 +216,7 @@ class ReaderScreen(Screen[None]):
             return bool(self.search_hits)
         if action == "more_columns" and self.is_mounted:
             view = self.columns_view
-            step = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
+            step = parameters[0] if parameters and isinstance(parameters[0], int) else 0
             return view.shown(self.extra_columns + step) != view.shown()
         return True
 

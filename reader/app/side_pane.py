@@ -52,6 +52,7 @@ class SpeakerList(OptionList):
 
     def _fill(self) -> None:
         counts = () if self.index is None else self.index.speakers
+        was = self.highlighted
         self.set_options(
             Option(
                 Text.assemble(
@@ -64,6 +65,8 @@ class SpeakerList(OptionList):
             for count in counts
         )
         self.border_title = f"Speakers · {len(counts)}"
+        if counts:
+            self.highlighted = was if was is not None and was < len(counts) else 0
 
     watch_index = watch_speaker = _fill
 
