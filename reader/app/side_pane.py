@@ -65,8 +65,8 @@ class SpeakerList(OptionList):
             for count in counts
         )
         self.border_title = f"Speakers · {len(counts)}"
-        if counts:
-            self.highlighted = was if was is not None and was < len(counts) else 0
+        if was is not None and was < len(counts):
+            self.highlighted = was  # the list keeps its place when the filter changes
 
     watch_index = watch_speaker = _fill
 
