@@ -222,8 +222,9 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def on_click(self, event: Click) -> None:
         """Clicking a line makes this the active column and puts the cursor there."""
         self.post_message(ColumnClicked(self))
-        if event.y >= 0:
-            self.cursor_line = min(len(self.wrapped) - 1, round(self.scroll_y) + event.y)
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self.cursor_line = min(len(self.wrapped) - 1, round(self.scroll_y) + offset.y)
 
     # ---- styling ----------------------------------------------------------------
 
@@ -338,7 +339,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         if lines <= height:
             return Strip.blank(SCROLL_MARK, self.base_style)
         thumb = max(1, height * height // lines)
-        top = round(self.scroll_y * (height - thumb) / max(1, lines - height))
+        top = min(height - thumb, round(self.scroll_y * (height - thumb) / (lines - height)))
         if top <= row < top + thumb:
             return Strip([Segment("▐", look.scroll_thumb)], SCROLL_MARK)
         return Strip([Segment("│", look.scroll_track)], SCROLL_MARK)
