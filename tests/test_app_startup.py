@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from app_story import no_blink  # noqa: F401 - autouse fixture
-from textual.widgets import OptionList
+from textual.widgets import Label, OptionList
 
 from reader.app import ReaderApp
 from reader.app.reader_screen import ReaderScreen
@@ -102,3 +102,15 @@ async def test_columns_show_at_once_and_highlights_follow_the_worker(sample_path
         assert screen.index is not None
         assert not screen.query_one("#side-pane").loading
         assert "shared quotes" in str(screen.query_one(StoryHeader).content)
+
+
+async def test_a_story_without_sources_opens_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "story.yaml").write_text("title: Empty\nsources: []\n")
+    app = ReaderApp(load_story(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("n", "l", "j", "right_square_bracket", "enter", "t", "escape")
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert "no sources yet" in str(screen.query_one("#no-sources", Label).content)

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
+from textual.widgets import Label
 
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
 from reader.app.messages import ColumnsLaidOut
@@ -56,6 +57,11 @@ class ColumnsView(Horizontal, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield from self.columns
+        if not self.columns:
+            yield Label(
+                "This story has no sources yet: add articles with `reader import`.",
+                id="no-sources",
+            )
 
     def fitting(self) -> int:
         """How many columns of at least `MIN_COLUMN_WIDTH` fit the width."""

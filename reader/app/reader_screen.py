@@ -55,6 +55,10 @@ from reader.workspace import Workspace, build_workspace
 SIDE_PANE_MIN_WIDTH = 100
 """Below this terminal width the side pane starts hidden, leaving room for two columns."""
 FLASH_SECONDS = 1.5
+COLUMN_ACTIONS = frozenset(
+    {"cursor", "page", "edge", "column", "quote", "same_quote", "details", "more_columns"}
+)
+"""Actions on the active column: none applies to a story without sources."""
 
 
 class ReaderScreen(Screen[None]):
@@ -172,6 +176,8 @@ class ReaderScreen(Screen[None]):
 
     def _sync_current(self) -> None:
         """The current quote is the one under the focused column's cursor."""
+        if not self.columns:
+            return
         placed = self.column.passage_under_cursor(prefer=self.current)
         self.current = placed.cluster.id if placed else None
         self.query_one(DetailBar).placed = placed
@@ -198,6 +204,8 @@ class ReaderScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that cannot do anything now (they reappear when they can)."""
+        if not self.columns and action in COLUMN_ACTIONS:
+            return False
         index = self.index
         if action in {"quote", "pick_speaker", "coverage", "details", "same_quote"}:
             if index is None or not self.columns:
@@ -331,7 +339,7 @@ class ReaderScreen(Screen[None]):
     def action_timeline(self) -> None:
         timeline = self.query_one(TimelineList)
         if timeline.has_focus:
-            self.focus_column(self.column)
+            self.columns_view.focus()
             return
         self._side_pane_chosen = self.side_pane = True
         timeline.focus()
@@ -401,7 +409,7 @@ class ReaderScreen(Screen[None]):
     @on(Input.Submitted, "#search-input")
     def _search_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#search-bar").display = False
-        self.focus_column(self.column)
+        self.columns_view.focus()
         if self.search_hits:
             self.search_at = -1
             self.action_search_step(1)
@@ -453,7 +461,7 @@ class ReaderScreen(Screen[None]):
             self.query_one("#search-bar").display = False
             self.query_one("#search-input", Input).value = ""
             self._set_search("")
-        self.focus_column(self.column)
+        self.columns_view.focus()
 
     # ---- the rest ---------------------------------------------------------------
 
@@ -463,7 +471,7 @@ class ReaderScreen(Screen[None]):
     def action_toggle_side_pane(self) -> None:
         self._side_pane_chosen = self.side_pane = not self.side_pane
         if not self.side_pane:
-            self.focus_column(self.column)
+            self.columns_view.focus()
 
     def action_help(self) -> None:
         rows = key_rows(self.app.get_key_display, self.BINDINGS)
