@@ -65,6 +65,9 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._base: Style | None = None
         self._marks_cache: list[Mark] | None = None
         self._strips: dict[int, Strip] = {}
+        """Styled text of each line, at the text width."""
+        self._bodies: dict[int, Strip] = {}
+        """Each line as shown away from the cursor: gutter and text."""
         self.title = column_title(source)
 
     # ---- geometry ---------------------------------------------------------------
@@ -99,6 +102,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         offset = self._wrapped.lines[self.cursor_line][0] if self._wrapped else 0
         self._wrapped = wrap(self.plain, self.text_width)
         self._strips.clear()
+        self._bodies.clear()
         self._size_virtually()
         self.set_reactive(SourceColumn.cursor_line, self._wrapped.line_of(offset))
 
@@ -248,6 +252,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._marks_cache = None
         for line in lines:
             self._strips.pop(line, None)
+            self._bodies.pop(line, None)
         if self.display:
             self.refresh_lines(min(lines), max(lines) - min(lines) + 1)
 
@@ -267,6 +272,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """Drop the marks and strips; visible lines are re-rendered on demand."""
         self._marks_cache = None
         self._strips.clear()
+        self._bodies.clear()
         self.refresh()
 
     @property
@@ -310,6 +316,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._base = None
         self._marks_cache = None
         self._strips.clear()
+        self._bodies.clear()
 
     # ---- rendering --------------------------------------------------------------
 
@@ -322,15 +329,32 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self._strips[line] = strip
         return strip
 
-    def _gutter(self, line: int) -> Strip:
+    def _gutter(self, line: int, cursor: bool) -> Strip:
         glyph = gutter_mark(self.index, self.source.id, self.wrapped.lines[line], self.speaker)
         look = self._look()
-        if line == self.cursor_line:
+        if cursor:
             bar = Segment("▌", look.bar_active if self.active else look.bar)
         else:
             bar = Segment(" ", self.base_style)
-        mark = Segment(glyph, look.gutter)
-        return Strip([bar, mark], GUTTER)
+        return Strip([bar, Segment(glyph, look.gutter)], GUTTER)
+
+    def _body(self, line: int, cursor: bool) -> Strip:
+        """Gutter and text of a line, without the scroll mark; cached except at the cursor."""
+        body = None if cursor else self._bodies.get(line)
+        if body is None:
+            content = self._content_strip(line)
+            selection = self.text_selection
+            if selection is not None and (span := selection.get_span(line)) is not None:
+                content = self._select(line, span)
+            if cursor and self.active:
+                content = content.apply_style(self._look().cursor)
+            content = content.apply_offsets(0, line)
+            body = Strip.join([self._gutter(line, cursor), content]).crop_extend(
+                0, self.size.width - SCROLL_MARK, self.base_style
+            )
+            if not cursor and selection is None:
+                self._bodies[line] = body
+        return body
 
     def _scroll_mark(self, row: int) -> Strip:
         """One cell of the scroll indicator: the thumb where the view is in the article."""
@@ -350,24 +374,12 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return len(self.wrapped) > self.page_height
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
         line = round(self.scroll_y) + y
-        look = self._look()
         if line >= len(self.wrapped):
-            return Strip.join(
-                [Strip.blank(width - SCROLL_MARK, self.base_style), self._scroll_mark(y)]
-            )
-        content = self._content_strip(line)
-        selection = self.text_selection
-        if selection is not None and (span := selection.get_span(line)) is not None:
-            content = self._select(line, span)
-        if line == self.cursor_line and self.active:
-            content = content.apply_style(look.cursor)
-        content = content.apply_offsets(0, line)
-        text = Strip.join([self._gutter(line), content]).crop_extend(
-            0, width - SCROLL_MARK, self.base_style
-        )
-        return Strip.join([text, self._scroll_mark(y)])
+            body = Strip.blank(self.size.width - SCROLL_MARK, self.base_style)
+        else:
+            body = self._body(line, line == self.cursor_line)
+        return Strip.join([body, self._scroll_mark(y)])
 
     def _select(self, line: int, span: tuple[int, int]) -> Strip:
         text = self.line_text(line)
@@ -385,4 +397,5 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return selection.extract(lines), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
+        self._bodies.clear()
         self.refresh()
