@@ -24,8 +24,8 @@ class StoryHeader(Static):
         self.story = story
 
     def _summary(self) -> Text:
+        """The title, shortened first when the line is too narrow for the counts."""
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(self.story.title, style="bold")
         text.append(f"  ·  {len(self.story.sources)} sources")
         if self.window:
             text.append(f" ({self.window}: h / l)", style="dim")
@@ -38,7 +38,14 @@ class StoryHeader(Static):
             text.append(self.speaker, style="bold reverse")
         if self.search:
             text.append(f"  ·  {self.search}")
-        return text
+        room = max(12, self.size.width - 2 - text.cell_len)
+        title = Text(self.story.title, no_wrap=True, overflow="ellipsis")
+        title.truncate(room, overflow="ellipsis")
+        title.stylize("bold")
+        return title.append_text(text)
+
+    def on_resize(self) -> None:
+        self._refresh_summary()
 
     def _refresh_summary(self) -> None:
         self.update(self._summary(), layout=False)  # one line, always
