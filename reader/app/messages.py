@@ -13,14 +13,17 @@ from reader.model import Cluster, Event, Occurrence
 if TYPE_CHECKING:
     from reader.app.quote_index import QuoteIndex
     from reader.app.source_column import SourceColumn
+    from reader.workspace import Workspace
 
 
 class AnalysisReady(Message):
-    """The analysis worker finished; the index carries everything the views need."""
+    """The analysis is loaded: the workspace (analysis + annotations) and its index."""
 
-    def __init__(self, index: QuoteIndex) -> None:
+    def __init__(self, workspace: Workspace, index: QuoteIndex, warning: str | None = None) -> None:
         super().__init__()
+        self.workspace = workspace
         self.index = index
+        self.warning = warning
 
 
 class AnalysisFailed(Message):
@@ -37,6 +40,22 @@ class CursorMoved(Message):
     def __init__(self, column: SourceColumn) -> None:
         super().__init__()
         self.column = column
+
+
+class ColumnClicked(Message):
+    """The user clicked a column: it becomes the active one."""
+
+    def __init__(self, column: SourceColumn) -> None:
+        super().__init__()
+        self.column = column
+
+
+class ColumnsLaidOut(Message):
+    """Which columns show: `window` reads "1–3 of 5" (empty when all show)."""
+
+    def __init__(self, window: str) -> None:
+        super().__init__()
+        self.window = window
 
 
 class EventChosen(Message):
