@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Label
 
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
@@ -32,8 +32,8 @@ class ColumnsView(Horizontal, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = COLUMN_COMPONENTS
 
-    extra: reactive[int] = reactive(0)
-    first: reactive[int] = reactive(0)
+    extra: var[int] = var(0)
+    first: var[int] = var(0)
 
     def __init__(self, columns: Sequence[SourceColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -14,8 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
+from reader.app.key_bar import KeyBar
 from reader.app.messages import Jump
 from reader.app.palette import MATCH_MARKS, colour
 from reader.app.quote_index import QuoteIndex, speaker_label
@@ -63,7 +64,7 @@ class CoverageScreen(Screen[Jump | None]):
             yield DataTable(id="coverage-quotes", cursor_type="cell", zebra_stripes=True)
             yield Label("Speakers × sources (their shared quotes)", classes="coverage-heading")
             yield DataTable(id="coverage-speakers", cursor_type="cell", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar(classes="key-bar")
 
     def on_mount(self) -> None:
         sources = self.index.story.sources

@@ -18,15 +18,16 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from reader.app.columns_view import ColumnsView
 from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen, key_rows
+from reader.app.key_bar import KeyBar
 from reader.app.keys import reader_bindings
 from reader.app.loading import export_html, open_workspace
 from reader.app.messages import (
@@ -69,15 +70,17 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*reader_bindings()]
 
-    index: reactive[QuoteIndex | None] = reactive(None, always_update=True, bindings=True)
-    speaker: reactive[str | None] = reactive(None, bindings=True)
-    current: reactive[str | None] = reactive(None)
+    # `var`: the screen itself has nothing to repaint when its state changes; the widgets
+    # bound to it repaint what they show.
+    index: var[QuoteIndex | None] = var(None, always_update=True, bindings=True)
+    speaker: var[str | None] = var(None, bindings=True)
+    current: var[str | None] = var(None)
     """Not `bindings=True`: a key press changes it, and the footer is rebuilt only when the
     keys that apply change (`watch_current`)."""
-    column_index: reactive[int] = reactive(0)
-    extra_columns: reactive[int] = reactive(0, bindings=True)
-    side_pane: reactive[bool] = reactive(True)
-    search_status: reactive[str] = reactive("", bindings=True)
+    column_index: var[int] = var(0)
+    extra_columns: var[int] = var(0, bindings=True)
+    side_pane: var[bool] = var(True)
+    search_status: var[str] = var("", bindings=True)
 
     def __init__(self, story: Story, analysis: Analysis | None = None) -> None:
         super().__init__()
@@ -85,6 +88,9 @@ class ReaderScreen(Screen[None]):
         self.analysis = analysis
         self.workspace: Workspace | None = None
         """The analysis with the user's annotations applied (None while it loads)."""
+        if analysis is not None:  # given (a benchmark's own): the first frame has it all
+            self.workspace = build_workspace(story, analysis, ())
+            self.set_reactive(ReaderScreen.index, QuoteIndex(story, self.workspace.analysis))
         self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
@@ -116,7 +122,7 @@ class ReaderScreen(Screen[None]):
             yield Label("Search ", id="search-label")
             yield Input(placeholder="a phrase in any source, enter to go", id="search-input")
         yield DetailBar(id="detail-bar").data_bind(ReaderScreen.index)
-        yield Footer()
+        yield KeyBar(classes="key-bar")
 
     @property
     def column(self) -> SourceColumn:
@@ -131,12 +137,11 @@ class ReaderScreen(Screen[None]):
         self.columns_view.focus()
         if self.columns:
             self.columns[0].active = True
-        if self.analysis is not None:
-            workspace = build_workspace(self.story, self.analysis, ())
-            self.post_message(AnalysisReady(workspace, QuoteIndex(self.story, workspace.analysis)))
-        else:
+        if self.workspace is None:
             self.query_one("#side-pane").loading = True
-            self._analyse()
+            self.call_after_refresh(self._analyse)  # the plain columns show first
+        else:
+            self._sync_current()
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:

@@ -12,7 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.events import Click, Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -62,12 +62,15 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._wrapped: Wrapped | None = None
         self.width_hint = 0
         """The width the columns view gives this column while it is hidden."""
+        self._cells = Size(0, 0)
+        """The column's size (`self.size`, kept: it costs a lookup every time)."""
+        self._look_cache: Look | None = None
         self._base: Style | None = None
         self._marks_cache: list[Mark] | None = None
         self._strips: dict[int, Strip] = {}
         """Styled text of each line, at the text width."""
-        self._bodies: dict[int, Strip] = {}
-        """Each line as shown away from the cursor: gutter and text."""
+        self._bodies: dict[tuple[int, int], Strip] = {}
+        """Each line as shown away from the cursor, by (line, scroll mark)."""
         self.title = column_title(source)
 
     # ---- geometry ---------------------------------------------------------------
@@ -76,13 +79,13 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def text_width(self) -> int:
         """Cells for the text: the laid-out width, or for a hidden column the hint."""
         chrome = GUTTER + SCROLL_MARK
-        if self.size.width:
-            return max(1, self.size.width - chrome)
+        if self._cells.width:
+            return max(1, self._cells.width - chrome)
         return max(1, self.width_hint - self.styles.gutter.width - chrome)
 
     @property
     def page_height(self) -> int:
-        return max(1, self.size.height)
+        return max(1, self._cells.height)
 
     @property
     def wrapped(self) -> Wrapped:
@@ -91,7 +94,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         Before the column has any width it is one line per paragraph (never wrapped at a
         guessed width: that would be thrown away a moment later).
         """
-        if self.size.width or self.width_hint:
+        if self._cells.width or self.width_hint:
             if self._wrapped is None or self._wrapped.width != self.text_width:
                 self._rewrap()
         elif self._wrapped is None:
@@ -113,11 +116,12 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """As tall as the text plus a page less a line, so that any line can scroll to the
         top: `]` can then line up a quote in every column, even near an article's end."""
         lines = len(self._wrapped) if self._wrapped else 0
-        height = lines + self.page_height - 1 if self.size.height else lines
+        height = lines + self.page_height - 1 if self._cells.height else lines
         self.virtual_size = Size(self.text_width + GUTTER + SCROLL_MARK, height)
 
     def on_resize(self, event: Resize) -> None:
-        if self.size.width and (self._wrapped is None or self._wrapped.width != self.text_width):
+        self._cells = self.size
+        if self._cells.width and (self._wrapped is None or self._wrapped.width != self.text_width):
             self._rewrap()
             self.refresh()
         else:
@@ -252,7 +256,8 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._marks_cache = None
         for line in lines:
             self._strips.pop(line, None)
-            self._bodies.pop(line, None)
+            for mark in range(3):
+                self._bodies.pop((line, mark), None)
         if self.display:
             self.refresh_lines(min(lines), max(lines) - min(lines) + 1)
 
@@ -284,9 +289,11 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _look(self) -> Look:
         """The theme's styles, shared by all the columns through the columns view."""
-        parent = self.parent
-        assert isinstance(parent, LookSource), "a column lives in a columns view"
-        return parent.look
+        if self._look_cache is None:
+            parent = self.parent
+            assert isinstance(parent, LookSource), "a column lives in a columns view"
+            self._look_cache = parent.look
+        return self._look_cache
 
     def _marks(self) -> list[Mark]:
         """The styled spans of the article, computed once per state."""
@@ -314,6 +321,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base = None
+        self._look_cache = None
         self._marks_cache = None
         self._strips.clear()
         self._bodies.clear()
@@ -338,10 +346,11 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
             bar = Segment(" ", self.base_style)
         return Strip([bar, Segment(glyph, look.gutter)], GUTTER)
 
-    def _body(self, line: int, cursor: bool) -> Strip:
-        """Gutter and text of a line, without the scroll mark; cached except at the cursor."""
-        body = None if cursor else self._bodies.get(line)
-        if body is None:
+    def _line(self, line: int, mark: int) -> Strip:
+        """Gutter, text and scroll mark of a line; cached, except the cursor line."""
+        cursor = line == self.cursor_line
+        strip = None if cursor else self._bodies.get((line, mark))
+        if strip is None:
             content = self._content_strip(line)
             selection = self.text_selection
             if selection is not None and (span := selection.get_span(line)) is not None:
@@ -350,36 +359,47 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
                 content = content.apply_style(self._look().cursor)
             content = content.apply_offsets(0, line)
             body = Strip.join([self._gutter(line, cursor), content]).crop_extend(
-                0, self.size.width - SCROLL_MARK, self.base_style
+                0, self._cells.width - SCROLL_MARK, self.base_style
             )
+            strip = Strip.join([body, self._scroll_marks()[mark]])
             if not cursor and selection is None:
-                self._bodies[line] = body
-        return body
+                self._bodies[(line, mark)] = strip
+        return strip
 
-    def _scroll_mark(self, row: int) -> Strip:
-        """One cell of the scroll indicator: the thumb where the view is in the article."""
-        lines, height = len(self.wrapped), self.page_height
+    def _scroll_marks(self) -> tuple[Strip, Strip, Strip]:
+        """The three looks of the scroll indicator's cell: none, track, thumb."""
         look = self._look()
+        return (
+            Strip.blank(SCROLL_MARK, self.base_style),
+            Strip([Segment("│", look.scroll_track)], SCROLL_MARK),
+            Strip([Segment("▐", look.scroll_thumb)], SCROLL_MARK),
+        )
+
+    def _scroll_mark(self, row: int) -> int:
+        """Which scroll mark goes on a row: 0 none (it all fits), 1 track, 2 thumb."""
+        lines, height = len(self.wrapped), self.page_height
         if lines <= height:
-            return Strip.blank(SCROLL_MARK, self.base_style)
+            return 0
         thumb = max(1, height * height // lines)
         top = min(height - thumb, round(self.scroll_y * (height - thumb) / (lines - height)))
-        if top <= row < top + thumb:
-            return Strip([Segment("▐", look.scroll_thumb)], SCROLL_MARK)
-        return Strip([Segment("│", look.scroll_track)], SCROLL_MARK)
+        return 2 if top <= row < top + thumb else 1
 
     @property
     def allow_vertical_scroll(self) -> bool:
         """Wheel scrolling, though the column draws its own scroll indicator."""
         return len(self.wrapped) > self.page_height
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._cells = self.size  # once per paint, not once per line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         line = round(self.scroll_y) + y
-        if line >= len(self.wrapped):
-            body = Strip.blank(self.size.width - SCROLL_MARK, self.base_style)
-        else:
-            body = self._body(line, line == self.cursor_line)
-        return Strip.join([body, self._scroll_mark(y)])
+        mark = self._scroll_mark(y)
+        if line < len(self.wrapped):
+            return self._line(line, mark)
+        blank = Strip.blank(self._cells.width - SCROLL_MARK, self.base_style)
+        return Strip.join([blank, self._scroll_marks()[mark]])
 
     def _select(self, line: int, span: tuple[int, int]) -> Strip:
         text = self.line_text(line)

@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.app.key_bar import KeyBar
 from reader.errors import ReaderError
 from reader.store import load_story
 
@@ -55,7 +56,7 @@ class StoryPicker(Screen[Path]):
             box.border_title = "Stories"
             box.border_subtitle = "enter: open   q: quit"
             yield OptionList(*(story_option(path) for path in self.stories), id="story-options")
-        yield Footer()
+        yield KeyBar(classes="key-bar")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(Path(event.option_id or ""))

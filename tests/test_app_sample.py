@@ -1,0 +1,157 @@
+"""Issue 4's acceptance, on the sample story with the real analysis (through the worker)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_story import no_blink  # noqa: F401 - autouse fixture
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList, Static
+
+from reader.app import ReaderApp
+from reader.app.coverage import CoverageScreen
+from reader.app.help_screen import HelpScreen
+from reader.app.messages import Jump
+from reader.app.palette import PALETTE
+from reader.app.quote_details import DELETED, INSERTED, QuoteDetailsScreen
+from reader.app.reader_screen import ReaderScreen
+from reader.app.side_pane import TimelineList
+from reader.app.speaker_picker import SpeakerPicker
+from reader.store import load_story
+
+ALTERED_SOURCE = "003_89cd16c0579f4fbc"
+"""The seed that rewrites every quote with synonyms."""
+
+
+async def opened(pilot: Pilot[None]) -> ReaderScreen:
+    """The reader screen once the analysis worker is done."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReaderScreen)
+    assert screen.index is not None
+    return screen
+
+
+@pytest.fixture
+def app(sample_path: Path) -> ReaderApp:
+    return ReaderApp(load_story(sample_path))
+
+
+async def test_three_outlets_side_by_side_with_distinct_colours(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await opened(pilot)
+        assert screen.columns_view.shown() >= 3
+        titles = [c.title for c in screen.columns[: screen.columns_view.shown()]]
+        assert titles[0].startswith("WWD") and titles[1].startswith("OK!")
+        index = screen.index
+        assert index is not None and len(index.shared) >= 3
+        colours = [PALETTE[index.colour_of[c.id] % len(PALETTE)] for c in index.shared[:12]]
+        assert len(set(colours)) == len(colours)
+        await pilot.press("n")
+        column = screen.column
+        painted = {
+            segment.style.bgcolor.name
+            for segment in column.render_line(column.cursor_row)
+            if segment.style and segment.style.bgcolor
+        }
+        assert painted & {colour for colour in PALETTE}
+
+
+async def test_timeline_tells_both_statements(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await opened(pilot)
+        events = screen.query_one(TimelineList).events
+        assert any(e.date == "2022-11-27" and "Kardashian" in e.label for e in events)
+        assert any(e.date == "2022-11-28" and "Balenciaga" in e.label for e in events)
+
+
+async def test_n_then_bracket_shows_the_quote_in_the_next_source(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("n")
+        index = screen.index
+        assert index is not None and screen.current in index.colour_of
+        cluster = index.clusters[screen.current]
+        first = screen.column_index
+        await pilot.press("right_square_bracket")
+        assert screen.column_index != first
+        assert screen.current == cluster.id
+        occurrence = cluster.occurrence(screen.column.source.id)
+        assert occurrence is not None
+        assert screen.column.cursor_line == screen.column.line_of(occurrence.start)
+
+
+async def test_enter_shows_the_altered_version_and_its_diff(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await opened(pilot)
+        index = screen.index
+        assert index is not None
+        altered = [
+            (cluster, occurrence)
+            for cluster in index.shared
+            if (occurrence := cluster.occurrence(ALTERED_SOURCE)) and occurrence.match != "exact"
+        ]
+        assert altered, "seed 003 alters shared quotes"
+        cluster, occurrence = altered[0]
+        screen.jump_to(Jump(ALTERED_SOURCE, occurrence.start, cluster.id))
+        await pilot.press("enter")
+        details = pilot.app.screen
+        assert isinstance(details, QuoteDetailsScreen)
+        version = details.query_one(f"#version-{ALTERED_SOURCE}", Static).content
+        assert isinstance(version, Text)
+        styles = {span.style for span in version.spans}
+        assert DELETED in styles or INSERTED in styles
+
+
+async def test_speaker_picker_lists_the_three_speakers_and_filters(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("s")
+        picker = pilot.app.screen
+        assert isinstance(picker, SpeakerPicker)
+        options = picker.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        for name in ("Kim Kardashian", "Balenciaga", "Gabriele Galimberti"):
+            assert any(name in p and "quote" in p for p in prompts), name
+        options.highlighted = next(i for i, p in enumerate(prompts) if "Kim Kardashian" in p)
+        await pilot.press("enter")
+        assert screen.speaker == "Kim Kardashian"
+        await pilot.press("n")
+        index = screen.index
+        assert index is not None and screen.current is not None
+        assert index.clusters[screen.current].speaker == "Kim Kardashian"
+
+
+async def test_coverage_shows_carried_altered_and_left_out(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("c")
+        coverage = pilot.app.screen
+        assert isinstance(coverage, CoverageScreen)
+        table = coverage.query_one("#coverage-quotes", DataTable)
+        assert screen.index is not None and table.row_count == len(screen.index.shared)
+        cells = {str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)[2:]}
+        assert {"✓", "·"} <= cells and cells & {"~", "≈"}
+
+
+async def test_help_lists_the_keys_and_q_quits(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        await opened(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_usable_at_80_by_24(app: ReaderApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot)
+        assert screen.columns_view.shown() == 2
+        assert not screen.query_one("#side-pane").display
+        await pilot.press("n")
+        assert screen.current is not None
+        assert 0 <= screen.column.cursor_row < screen.column.page_height
