@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.geometry import Size
 from textual.reactive import var
 from textual.widgets import Label
 
@@ -103,7 +104,7 @@ class ColumnsView(Horizontal, can_focus=True):
         width, spare = divmod(self.size.width, shown)
         for index, column in enumerate(self.columns):
             on_screen = self.shows(index)
-            column.width_hint = width
+            column.size_hint = Size(width, self.size.height)
             if on_screen:
                 column.styles.width = width + (1 if index - self.first < spare else 0)
             column.display = on_screen

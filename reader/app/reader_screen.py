@@ -50,7 +50,7 @@ from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
 from reader.app.story_header import StoryHeader
-from reader.model import Analysis, Span, Story
+from reader.model import Analysis, Cluster, Span, Story
 from reader.workspace import Workspace, build_workspace
 
 SIDE_PANE_MIN_WIDTH = 100
@@ -285,16 +285,22 @@ class ReaderScreen(Screen[None]):
             if here in carriers
             else carriers[0]
         )
+        starts = {c: self._start_in(cluster, c) for c in carriers}
+        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
+        row = min(row, *(column.line_of(start) for column, start in starts.items()))
         occurrence = cluster.occurrence(target.source.id)
         assert occurrence is not None
-        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
         self._go_to(target, Placed(cluster, occurrence), row=row)
-        for column in carriers:
+        for column, start in starts.items():
             if column is not target:
-                other = cluster.occurrence(column.source.id)
-                assert other is not None
-                column.align_offset(other.start, row)
+                column.align_offset(start, row)
         self.focus_column(target)
+
+    @staticmethod
+    def _start_in(cluster: Cluster, column: SourceColumn) -> int:
+        occurrence = cluster.occurrence(column.source.id)
+        assert occurrence is not None
+        return occurrence.start
 
     def action_details(self) -> None:
         index = self.index
@@ -356,10 +362,13 @@ class ReaderScreen(Screen[None]):
         if not columns:
             self.notify("This event has no evidence in the sources.", timeout=3)
             return
-        row = columns[0].page_height // 3
         flash: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for span in spans:
             flash[span.source].append((span.start, span.end))
+        row = min(
+            columns[0].page_height // 3,
+            *(column.line_of(flash[column.source.id][0][0]) for column in columns),
+        )
         for column in columns:
             column.move_to_offset(flash[column.source.id][0][0], row=row)
         self.column_index = self.columns.index(columns[0])

@@ -60,8 +60,8 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.plain = display_text(source.text)
         self.overlays = Layers()
         self._wrapped: Wrapped | None = None
-        self.width_hint = 0
-        """The width the columns view gives this column while it is hidden."""
+        self.size_hint = Size(0, 0)
+        """The outer size the columns view gives its columns, for when this one is hidden."""
         self._cells = Size(0, 0)
         """The column's size (`self.size`, kept: it costs a lookup every time)."""
         self._look_cache: Look | None = None
@@ -81,11 +81,14 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         chrome = GUTTER + SCROLL_MARK
         if self._cells.width:
             return max(1, self._cells.width - chrome)
-        return max(1, self.width_hint - self.styles.gutter.width - chrome)
+        return max(1, self.size_hint.width - self.styles.gutter.width - chrome)
 
     @property
     def page_height(self) -> int:
-        return max(1, self._cells.height)
+        """Rows of text: the laid-out height, or for a hidden column the hint."""
+        if self._cells.height:
+            return self._cells.height
+        return max(1, self.size_hint.height - self.styles.gutter.height)
 
     @property
     def wrapped(self) -> Wrapped:
@@ -94,7 +97,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         Before the column has any width it is one line per paragraph (never wrapped at a
         guessed width: that would be thrown away a moment later).
         """
-        if self._cells.width or self.width_hint:
+        if self._cells.width or self.size_hint.width:
             if self._wrapped is None or self._wrapped.width != self.text_width:
                 self._rewrap()
         elif self._wrapped is None:
@@ -116,7 +119,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """As tall as the text plus a page less a line, so that any line can scroll to the
         top: `]` can then line up a quote in every column, even near an article's end."""
         lines = len(self._wrapped) if self._wrapped else 0
-        height = lines + self.page_height - 1 if self._cells.height else lines
+        height = lines + self.page_height - 1
         self.virtual_size = Size(self.text_width + GUTTER + SCROLL_MARK, height)
 
     def on_resize(self, event: Resize) -> None:
@@ -171,13 +174,17 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     # ---- moving -----------------------------------------------------------------
 
+    def _scroll(self, y: float) -> None:
+        """Scroll now, whatever the overflow style says (the column scrolls itself)."""
+        self.scroll_to(y=y, animate=False, force=True)
+
     def move_cursor(self, line: int, *, row: int | None = None) -> None:
         """Put the cursor on `line`; with `row`, scroll so it shows on that screen row."""
         line = max(0, min(line, len(self.wrapped) - 1))
         if row is not None:
-            self.scroll_to(y=max(0, line - row), animate=False)
+            self._scroll(max(0, line - row))
         elif not self.scroll_y <= line < self.scroll_y + self.page_height:
-            self.scroll_to(y=max(0, line - self.page_height // 3), animate=False)
+            self._scroll(max(0, line - self.page_height // 3))
         self.cursor_line = line
 
     def move_to_offset(self, offset: int, *, row: int | None = None) -> None:
@@ -186,22 +193,22 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def align_offset(self, offset: int, row: int) -> None:
         """Scroll (cursor kept) so that character `offset` shows on screen `row`."""
-        self.scroll_to(y=max(0, self.line_of(offset) - row), animate=False)
+        self._scroll(max(0, self.line_of(offset) - row))
 
     def step(self, lines: int) -> None:
         """Move the cursor by `lines`, scrolling just enough to keep it visible."""
         line = max(0, min(self.cursor_line + lines, len(self.wrapped) - 1))
         top = self.scroll_y
         if line < top:
-            self.scroll_to(y=line, animate=False)
+            self._scroll(line)
         elif line >= top + self.page_height:
-            self.scroll_to(y=line - self.page_height + 1, animate=False)
+            self._scroll(line - self.page_height + 1)
         self.cursor_line = line
 
     def page(self, pages: int) -> None:
         """Scroll by whole pages, the cursor moving with the text."""
         lines = pages * self.page_height
-        self.scroll_to(y=max(0, self.scroll_y + lines), animate=False)
+        self._scroll(max(0, self.scroll_y + lines))
         self.step(lines)
 
     def to_edge(self, end: bool) -> None:
