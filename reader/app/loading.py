@@ -7,13 +7,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.analysis import analyze
+from reader.analysis.cache import load_analysis
+from reader.errors import ReaderError
 from reader.model import Analysis, Story
+from reader.workspace import Workspace, build_workspace, load_workspace
 
 
-def load_analysis(story: Story) -> Analysis:
-    """The story's analysis."""
-    return analyze(story)
+def open_workspace(story: Story) -> tuple[Workspace, str | None]:
+    """The cached analysis with the user's corrections applied, and a warning if the
+    annotations could not be read (then the analysis is shown without them; the file is
+    left untouched for the user to fix)."""
+    try:
+        return load_workspace(story), None
+    except ReaderError as error:
+        return build_workspace(story, load_analysis(story), ()), str(error)
 
 
 def export_html(story: Story, analysis: Analysis) -> Path:

@@ -13,14 +13,17 @@ from reader.model import Cluster, Event, Occurrence
 if TYPE_CHECKING:
     from reader.app.quote_index import QuoteIndex
     from reader.app.source_column import SourceColumn
+    from reader.workspace import Workspace
 
 
 class AnalysisReady(Message):
-    """The analysis worker finished; the index carries everything the views need."""
+    """The analysis is loaded: the workspace (analysis + annotations) and its index."""
 
-    def __init__(self, index: QuoteIndex) -> None:
+    def __init__(self, workspace: Workspace, index: QuoteIndex, warning: str | None = None) -> None:
         super().__init__()
+        self.workspace = workspace
         self.index = index
+        self.warning = warning
 
 
 class AnalysisFailed(Message):
@@ -55,7 +58,7 @@ class SpeakerChosen(Message):
         self.speaker = speaker
 
 
-CorrectionKind = Literal["speaker", "not-quote", "not-same-quote"]
+CorrectionKind = Literal["speaker", "not-quote", "same-quote"]
 
 
 @dataclass

@@ -16,14 +16,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
+from reader.app.annotating import ANNOTATION_ACTIONS, ANNOTATION_BINDINGS, AnnotatingScreen
 from reader.app.columns_view import ColumnsView
 from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen, key_rows
+from reader.app.loading import open_workspace
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -43,6 +44,7 @@ from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
 from reader.app.story_header import StoryHeader
 from reader.model import Analysis, Span, Story
+from reader.workspace import Workspace, build_workspace
 
 SIDE_PANE_MIN_WIDTH = 100
 """Below this terminal width the side pane starts hidden, leaving room for two columns."""
@@ -54,7 +56,7 @@ def _key(key: str, action: str, description: str, tooltip: str, *, show: bool = 
     return Binding(key, action, description, show=show, id=id, tooltip=tooltip)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AnnotatingScreen):
     """Sources side by side with their shared quotes highlighted."""
 
     COMMANDS = {ReaderCommands}
@@ -98,6 +100,7 @@ class ReaderScreen(Screen[None]):
              show=False, id="back"),
         _key("question_mark", "help", "Help", "Every key", id="help"),
         _key("q", "app.quit", "Quit", "Leave the reader", id="quit"),
+        *ANNOTATION_BINDINGS,
     ]
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True, bindings=True)
@@ -112,6 +115,8 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.story = story
         self.analysis = analysis
+        self.workspace: Workspace | None = None
+        """The analysis with the user's annotations applied (None while it loads)."""
         self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
@@ -155,28 +160,33 @@ class ReaderScreen(Screen[None]):
         if self.columns:
             self.columns[0].focus()
         if self.analysis is not None:
-            self.index = QuoteIndex(self.story, self.analysis)
+            workspace = build_workspace(self.story, self.analysis, ())
+            self.post_message(AnalysisReady(workspace, QuoteIndex(self.story, workspace.analysis)))
         else:
             self.query_one("#side-pane").loading = True
             self._analyse()
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        """Analyse (or load the cached analysis) off the UI thread; report by message."""
-        from reader.app.loading import load_analysis
-
+        """Load (or compute) the analysis off the UI thread; report by message."""
         try:
-            index = QuoteIndex(self.story, load_analysis(self.story))
+            workspace, warning = open_workspace(self.story)
+            index = QuoteIndex(self.story, workspace.analysis)
         except Exception as error:  # shown to the user; the columns stay usable
             self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
             return
-        self.post_message(AnalysisReady(index))
+        self.post_message(AnalysisReady(workspace, index, warning))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self.analysis = message.index.analysis
+        self.workspace = message.workspace
+        self.analysis = message.workspace.analysis
         self.index = message.index
         self.query_one("#side-pane").loading = False
         self._sync_current()
+        if message.warning:
+            self.notify(
+                message.warning, title="Annotations not applied", severity="warning", timeout=10
+            )
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.query_one("#side-pane").loading = False
@@ -197,6 +207,7 @@ class ReaderScreen(Screen[None]):
         placed = self.column.passage_under_cursor(prefer=self.current)
         self.current = placed.cluster.id if placed else None
         self.query_one(DetailBar).placed = placed
+        self.sync_notes()
 
     @on(DescendantFocus)
     def _column_focused(self, event: DescendantFocus) -> None:
@@ -211,6 +222,8 @@ class ReaderScreen(Screen[None]):
     # ---- keys -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ANNOTATION_ACTIONS:
+            return self.check_annotation_action(action)
         index = self.index
         if action in {"quote", "pick_speaker", "coverage", "details", "same_quote"}:
             if index is None or not self.columns:
@@ -294,11 +307,7 @@ class ReaderScreen(Screen[None]):
 
     def on_correction_requested(self, message: CorrectionRequested) -> None:
         """Where corrections of the analysis are turned into annotations."""
-        self.notify(
-            "Corrections are recorded as annotations, which this version cannot save yet.",
-            title="Correction",
-            severity="warning",
-        )
+        self.correct(message.correction)
 
     def action_pick_speaker(self) -> None:
         if self.index is not None:

@@ -18,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.app.annotation_marks import note_glyph
 from reader.app.highlights import Layers, QuietStyles, gutter_mark, marks
 from reader.app.messages import CursorMoved
 from reader.app.quote_index import Placed, QuoteIndex
@@ -272,6 +273,8 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _gutter(self, line: int) -> Strip:
         glyph = gutter_mark(self.index, self.source.id, self.wrapped.lines[line], self.speaker)
+        if glyph == " ":
+            glyph = note_glyph(self.overlays.notes, self.wrapped.lines[line])
         bar = (
             Segment("▌", self.get_component_rich_style("source-column--cursor-bar"))
             if line == self.cursor_line
