@@ -375,13 +375,16 @@ class AnnotatingScreen(Screen[None]):
             self.action_cancel_selection()
             self.apply_committed(result, "Annotation saved to annotations.yaml.")
 
-    def apply_committed(self, committed: Committed, message: str) -> None:
+    def apply_committed(self, committed: Committed, message: str | None = None) -> None:
         """Show the story as saved: highlights, detail bar, speakers, timeline, header."""
+        if self.current not in committed.index.clusters:  # type: ignore[attr-defined]
+            self.current = None  # merged or removed: unset while the old index still knows it
         self.workspace = committed.workspace
         self.analysis = committed.workspace.analysis  # type: ignore[attr-defined]
         self.index = committed.index
         self._sync_current()  # type: ignore[attr-defined]
-        self.notify(message, timeout=3)
+        if message:
+            self.notify(message, timeout=3)
 
     def watch_index(self) -> None:
         """A new analysis or new annotations: place the annotations and repaint."""

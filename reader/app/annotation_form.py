@@ -62,19 +62,22 @@ def speaker_names(workspace: Workspace) -> list[str]:
 
 
 def same_quote_targets(workspace: Workspace, source_id: str) -> list[tuple[str, Passage]]:
-    """The quotes of the other sources, as (label, passage), in story order."""
-    outlets = {s.id: column_title(s).split(" · ")[0] for s in workspace.story.sources}
-    order = {s.id: i for i, s in enumerate(workspace.story.sources)}
-    quotes = sorted(
-        (q for q in workspace.analysis.quotes if q.source != source_id),
-        key=lambda q: (order.get(q.source, len(order)), q.start),
+    """The quotes of the other sources (and their shared-quote copies), as (label, passage),
+    in story order."""
+    analysis, story = workspace.analysis, workspace.story
+    outlets = {s.id: column_title(s).split(" · ")[0] for s in story.sources}
+    order = {s.id: i for i, s in enumerate(story.sources)}
+    found = {(q.source, q.start, q.end): q.text for q in analysis.quotes}
+    found.update(
+        ((o.source, o.start, o.end), o.text) for c in analysis.clusters for o in c.occurrences
+    )
+    spans = sorted(
+        (span for span in found if span[0] != source_id),
+        key=lambda span: (order.get(span[0], len(order)), span[1]),
     )
     return [
-        (
-            f"{outlets.get(q.source, q.source)}: “{excerpt(q.text, 70)}”",
-            Passage(q.source, q.start, q.end),
-        )
-        for q in quotes
+        (f"{outlets.get(span[0], span[0])}: “{excerpt(found[span], 70)}”", Passage(*span))
+        for span in spans
     ]
 
 

@@ -15,12 +15,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
-from reader.app.annotation_marks import KIND_NAMES, excerpt
+from reader.app.annotation_marks import KIND_NAMES, excerpt, summary
 from reader.app.messages import Jump
 from reader.app.source_column import column_title
 from reader.model import Resolved, Story
 
 STATUS_STYLES = {"anchored": "", "moved": "italic", "orphaned": "bold red"}
+STATUS_WORDS = {
+    "anchored": "where it was made",
+    "moved": "the source changed; found again",
+    "orphaned": "the source changed and its passage was not found again; kept with its text",
+}
+PREVIEW_CHARS = 400
 
 
 def annotation_row(story: Story, item: Resolved) -> tuple[Text, ...]:
@@ -42,6 +48,22 @@ def annotation_row(story: Story, item: Resolved) -> tuple[Text, ...]:
         Text(excerpt(annotation.note, 40)),
         Text(f"“{excerpt(passage, 50)}”"),
     )
+
+
+def preview(item: Resolved) -> Text:
+    """The whole of one annotation: what it says, its status, and its passage."""
+    annotation = item.annotation
+    passage = item.span.text if item.span is not None else annotation.anchor.exact
+    if len(passage) > PREVIEW_CHARS:
+        passage = passage[: PREVIEW_CHARS - 1] + "…"
+    text = Text.assemble(
+        (summary(annotation), "bold"),
+        (f"  ·  {item.status}: {STATUS_WORDS[item.status]}", STATUS_STYLES[item.status] or "dim"),
+    )
+    if annotation.note:
+        text.append("\n" + annotation.note)
+    text.append("\n“" + passage + "”", style="dim")
+    return text
 
 
 class AnnotationsScreen(ModalScreen[Jump | None]):
@@ -79,6 +101,8 @@ class AnnotationsScreen(ModalScreen[Jump | None]):
             for item in self.annotations:
                 table.add_row(*annotation_row(self.story, item), key=item.annotation.id)
             yield table
+            if self.annotations:
+                yield Static(preview(self.annotations[0]), id="annotations-preview")
             orphaned = sum(1 for item in self.annotations if item.status == "orphaned")
             if orphaned:
                 yield Label(
@@ -93,6 +117,11 @@ class AnnotationsScreen(ModalScreen[Jump | None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.annotations):
+            preview_pane = self.query_one("#annotations-preview", Static)
+            preview_pane.update(preview(self.annotations[event.cursor_row]))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
