@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
 
 _WORD = re.compile(r"[^\W_]+(?:['’‘\-‐‑][^\W_]+)*|&")
 _JOINERS = re.compile(r"['’‘\-‐‑]")
@@ -89,3 +90,20 @@ _FOLD = str.maketrans(
 def content_hash(text: str) -> str:
     """A stable fingerprint of a text, for caches and anchors."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_NORMALIZED: dict[str, str] = {}
+
+
+def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The words of `tokens(text)` as parallel lists of starts, ends and normalised forms,
+    for code that scans many long texts and cannot afford an object per word."""
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, …, gap
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    known = _NORMALIZED
+    table = {w: known.get(w) or normalize_word(w) for w in set(words)}
+    if len(known) < 1 << 16:
+        known.update(table)
+    return offsets[0:-1:2], offsets[1::2], list(map(table.__getitem__, words))

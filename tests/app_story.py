@@ -10,8 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from reader.model import Analysis, Cluster, Event, Match, Occurrence, Reuse, Span, Speaker, Story
-from reader.model import Source
+import pytest
+from textual.widgets import Input
+
+from reader.model import (
+    Analysis,
+    Cluster,
+    Event,
+    Match,
+    Occurrence,
+    Reuse,
+    Source,
+    Span,
+    Speaker,
+    Story,
+)
 
 STATEMENT = "The safety of children must be held with the highest regard."
 STATEMENT_VARIANT = "The safety of children must be held in the highest regard."
@@ -85,8 +98,9 @@ def build_story(root: Path = Path("/tmp/reader-test-story")) -> Story:
     )
 
 
-def _occurrence(story: Story, source_id: str, passage: str, match: Match = "exact",
-                similarity: float = 1.0) -> Occurrence:
+def _occurrence(
+    story: Story, source_id: str, passage: str, match: Match = "exact", similarity: float = 1.0
+) -> Occurrence:
     text = story.source(source_id).text
     start = text.index(passage)
     return Occurrence(source_id, start, start + len(passage), passage, match, similarity)
@@ -112,12 +126,16 @@ def build_analysis(story: Story) -> Analysis:
         speaker_confidence=0.9,
     )
     apology = Cluster(
-        "q2", APOLOGY, "Balenciaga",
+        "q2",
+        APOLOGY,
+        "Balenciaga",
         (_occurrence(story, "a", APOLOGY), _occurrence(story, "c", APOLOGY)),
         speaker_confidence=0.95,
     )
     denial = Cluster(
-        "q3", DENIAL, "Gabriele Galimberti",
+        "q3",
+        DENIAL,
+        "Gabriele Galimberti",
         (_occurrence(story, "b", DENIAL), _occurrence(story, "d", DENIAL)),
         speaker_confidence=0.4,
     )
@@ -139,3 +157,31 @@ def build_analysis(story: Story) -> Analysis:
         events=events,
         speakers=story.speakers,
     )
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Freeze the text cursors so screenshots do not depend on timing."""
+    monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+def wide_story(count: int) -> tuple[Story, Analysis]:
+    """`count` sources that all carry one statement, at different depths in the text."""
+    sources = tuple(
+        Source(
+            id=f"s{n:02d}",
+            text=f"{_filler(f'S{n}', n % 7 + 1)}\n\nShe said: “{STATEMENT}”\n\n{_filler('x', 5)}",
+            path=Path(f"/tmp/wide/s{n:02d}.txt"),
+            outlet=f"Outlet {n}",
+        )
+        for n in range(count)
+    )
+    story = Story(id="wide", path=Path("/tmp/wide"), title="Wide", sources=sources)
+    cluster = Cluster(
+        "q1",
+        STATEMENT,
+        "Kim Kardashian",
+        tuple(_occurrence(story, s.id, STATEMENT) for s in sources),
+        speaker_confidence=0.9,
+    )
+    return story, Analysis(story=story.id, clusters=(cluster,))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 from reader.analysis.matching import match_quotes
@@ -19,6 +21,24 @@ T = TypeVar("T")
 
 def analyze(story: Story) -> Analysis:
     """Quotes, shared quotes, text reuse, speakers and events of the story."""
+    with _collector_paused():
+        return _analyze(story)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The analysis allocates many small objects and no reference cycles, so the cyclic
+    garbage collector's passes over them are pure cost (a fifth of the time on big stories)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyze(story: Story) -> Analysis:
     timings: dict[str, float] = {}
 
     def timed(name: str, step: Callable[[], T]) -> T:

@@ -70,6 +70,7 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "Select the sentence under the cursor; then ↑ ↓ extend the "
         "selection by sentence, shift+↑ ↓ by line",
         "select",
+        show=False,
     ),
     _key(
         "a",
@@ -179,9 +180,9 @@ class AnnotatingScreen(Screen[None]):
     # ---- what is under the cursor -----------------------------------------------
 
     def _notes_under_cursor(self) -> list:
-        column = self.column  # type: ignore[attr-defined]
-        if self.notes is None:
+        if self.notes is None or not self.columns:  # type: ignore[attr-defined]
             return []
+        column = self.column  # type: ignore[attr-defined]
         return self.notes.under(column.source.id, *column.cursor_span)
 
     def _cursor_passage(self) -> Passage:

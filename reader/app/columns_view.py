@@ -1,31 +1,67 @@
-"""The source columns side by side: as many as fit, horizontally scrollable."""
+"""The source columns side by side: as many as fit, the others a key press away.
+
+Only the shown columns are displayed (the rest keep their state, hidden), so moving
+across 50 sources lays out three or four widgets, never fifty.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
+from textual.widgets import Label
 
+from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
+from reader.app.messages import ColumnsLaidOut
 from reader.app.source_column import SourceColumn
 
 MIN_COLUMN_WIDTH = 38
 """Narrowest comfortable column: two fit in 80 cells, three or four in 160."""
 
 
-class ColumnsView(HorizontalScroll, can_focus=False):
-    """Lays the columns out at an equal width; `extra` is how many more than fit (+/-)."""
+class ColumnsView(Horizontal, can_focus=True):
+    """Shows `shown()` columns from `first`; `extra` is how many more than fit (+/-).
+
+    It holds the keyboard focus while the user reads (the columns never take it); the
+    keys are the screen's, which act on the active column.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = COLUMN_COMPONENTS
 
     extra: reactive[int] = reactive(0)
+    first: reactive[int] = reactive(0)
 
     def __init__(self, columns: Sequence[SourceColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = list(columns)
+        for column in self.columns:
+            column.display = False  # until the first layout knows how many fit
+        self._look: Look | None = None
+
+    @property
+    def look(self) -> Look:
+        """The columns' styles, read once per theme."""
+        if self._look is None:
+            self._look = read_look(self)
+        return self._look
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None
+        for column in self.columns:
+            column.notify_style_update()
 
     def compose(self) -> ComposeResult:
         yield from self.columns
+        if not self.columns:
+            yield Label(
+                "This story has no sources yet: add articles with `reader import`.",
+                id="no-sources",
+            )
 
     def fitting(self) -> int:
         """How many columns of at least `MIN_COLUMN_WIDTH` fit the width."""
@@ -36,18 +72,43 @@ class ColumnsView(HorizontalScroll, can_focus=False):
         wanted = self.fitting() + (self.extra if extra is None else extra)
         return max(1, min(len(self.columns), wanted))
 
+    def shows(self, index: int) -> bool:
+        """Whether the column at `index` is on screen."""
+        return self.first <= index < self.first + self.shown()
+
+    def reveal(self, index: int) -> None:
+        """Shift the shown columns (as little as possible) so that `index` is among them."""
+        shown = self.shown()
+        if index < self.first:
+            self.first = index
+        elif index >= self.first + shown:
+            self.first = index - shown + 1
+        else:
+            self.first = max(0, min(self.first, len(self.columns) - shown))
+
     def on_resize(self, event: Resize) -> None:
         self._lay_out()
 
     def watch_extra(self) -> None:
         self._lay_out()
 
+    def watch_first(self) -> None:
+        self._lay_out()
+
     def _lay_out(self) -> None:
-        if not self.size.width:
+        if not self.size.width or not self.columns:
             return
-        width = self.size.width // self.shown()
-        for column in self.columns:
-            column.styles.width = width
-        focused = self.screen.focused
-        if isinstance(focused, SourceColumn) and focused in self.columns:
-            self.call_after_refresh(self.scroll_to_widget, focused, animate=False)
+        shown = self.shown()
+        self.set_reactive(ColumnsView.first, max(0, min(self.first, len(self.columns) - shown)))
+        width, spare = divmod(self.size.width, shown)
+        for index, column in enumerate(self.columns):
+            on_screen = self.shows(index)
+            column.width_hint = width
+            if on_screen:
+                column.styles.width = width + (1 if index - self.first < spare else 0)
+            column.display = on_screen
+        last = self.first + shown
+        total = len(self.columns)
+        self.post_message(
+            ColumnsLaidOut(f"showing {self.first + 1}–{last} of {total}" if shown < total else "")
+        )

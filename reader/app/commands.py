@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.app.messages import EventChosen, Jump
+from reader.app.quote_index import plural
 from reader.app.source_column import column_title
 
 if TYPE_CHECKING:
@@ -21,24 +22,36 @@ Command = tuple[str, str, Callable[[], object]]
 def reader_commands(screen: ReaderScreen) -> Iterator[Command]:
     """Every palette entry the reader offers, titled "kind: name"."""
     for source in screen.story.sources:
-        yield (f"source: {column_title(source)}", source.title or "",
-               partial(screen.focus_source, source.id))
+        yield (
+            f"source: {column_title(source)}",
+            source.title or "",
+            partial(screen.focus_source, source.id),
+        )
     index = screen.index
     if index is None:
         return
     for count in index.speakers:
-        yield (f"speaker: {count.name}", f"show only their {count.quotes} quotes",
-               partial(screen.set_speaker, count.name))
+        yield (
+            f"speaker: {count.name}",
+            f"show only their {plural(count.quotes, 'quote')}",
+            partial(screen.set_speaker, count.name),
+        )
     if screen.speaker is not None:
         yield ("speaker: all (clear the filter)", "", partial(screen.set_speaker, None))
     for cluster in index.shared:
         first = cluster.occurrences[0]
         short = " ".join(cluster.text.split())[:70]
-        yield (f"quote: “{short}”", cluster.speaker or "unknown speaker",
-               partial(screen.jump_to, Jump(first.source, first.start, cluster.id)))
+        yield (
+            f"quote: “{short}”",
+            cluster.speaker or "unknown speaker",
+            partial(screen.jump_to, Jump(first.source, first.start, cluster.id)),
+        )
     for event in index.events:
-        yield (f"event: {event.date} {event.label}", "",
-               partial(screen.post_message, EventChosen(event)))
+        yield (
+            f"event: {event.date} {event.label}",
+            "",
+            partial(screen.post_message, EventChosen(event)),
+        )
 
 
 class ReaderCommands(Provider):

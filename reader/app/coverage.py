@@ -7,9 +7,11 @@ and speakers (how many of their shared quotes each source carried, altered or le
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
@@ -22,10 +24,14 @@ from reader.model import Cluster
 MISSING = "·"
 MARK_STYLES = {"exact": "bold green", "variant": "bold yellow", "paraphrase": "bold magenta"}
 LEGEND = Text.assemble(
-    (MATCH_MARKS["exact"], MARK_STYLES["exact"]), " carried verbatim   ",
-    (MATCH_MARKS["variant"], MARK_STYLES["variant"]), " altered   ",
-    (MATCH_MARKS["paraphrase"], MARK_STYLES["paraphrase"]), " paraphrased   ",
-    (MISSING, "dim"), " left out      enter: go to it   tab: next table   escape: back",
+    (MATCH_MARKS["exact"], MARK_STYLES["exact"]),
+    " carried verbatim   ",
+    (MATCH_MARKS["variant"], MARK_STYLES["variant"]),
+    " altered   ",
+    (MATCH_MARKS["paraphrase"], MARK_STYLES["paraphrase"]),
+    " paraphrased   ",
+    (MISSING, "dim"),
+    " left out      enter: go to it   tab: next table   escape: back",
 )
 
 
@@ -41,9 +47,8 @@ def _outlet(index: QuoteIndex, source_id: str) -> str:
 class CoverageScreen(Screen[Jump | None]):
     """Dismissed with the `Jump` the user chose, or None."""
 
-    BINDINGS = [
-        Binding("escape,q,c", "close", "Back", id="coverage-close",
-                tooltip="Back to the sources"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,c", "close", "Back", id="coverage-close", tooltip="Back to the sources"),
     ]
 
     def __init__(self, index: QuoteIndex) -> None:
@@ -52,6 +57,7 @@ class CoverageScreen(Screen[Jump | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="coverage"):
+            yield Label(f"Coverage of “{self.index.story.title}”", id="coverage-title")
             yield Label(LEGEND, id="coverage-legend")
             yield Label("Shared quotes × sources", classes="coverage-heading")
             yield DataTable(id="coverage-quotes", cursor_type="cell", zebra_stripes=True)

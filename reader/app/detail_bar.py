@@ -8,13 +8,13 @@ from textual.widgets import Static
 
 from reader.app.palette import colour
 from reader.app.quote_index import Placed, QuoteIndex, speaker_label, speaker_uncertain
-from reader.model import Cluster
+from reader.model import Cluster, Match
 
-MATCH_ORDER = ("exact", "variant", "paraphrase")
+MATCH_ORDER: tuple[Match, ...] = ("exact", "variant", "paraphrase")
 
 
 def match_summary(index: QuoteIndex, cluster: Cluster) -> str:
-    """"2 exact · 1 variant" for a cluster's occurrences."""
+    """ "2 exact · 1 variant" for a cluster's occurrences."""
     counts = index.matches(cluster)
     return " · ".join(f"{counts[kind]} {kind}" for kind in MATCH_ORDER if counts[kind])
 
@@ -24,7 +24,9 @@ def describe(index: QuoteIndex, placed: Placed) -> Text:
     cluster, occurrence = placed.cluster, placed.occurrence
     text = Text(no_wrap=True, overflow="ellipsis")
     chip = index.colour_of.get(cluster.id)
-    text.append("██ " if chip is not None else "   ", style=colour(chip) if chip is not None else "")
+    text.append(
+        "██ " if chip is not None else "   ", style=colour(chip) if chip is not None else ""
+    )
     text.append(f"“{occurrence.text}”\n")
     text.append("   ")
     text.append(speaker_label(cluster), style="bold")
@@ -35,7 +37,9 @@ def describe(index: QuoteIndex, placed: Placed) -> Text:
         text.append(f"  ·  in {carried} of {len(index.story.sources)} sources")
         text.append(f"  ·  {match_summary(index, cluster)}")
         if occurrence.match != "exact":
-            text.append(f"  ·  here: {occurrence.match} ({occurrence.similarity:.0%})", style="italic")
+            text.append(
+                f"  ·  here: {occurrence.match} ({occurrence.similarity:.0%})", style="italic"
+            )
     else:
         text.append("  ·  only in this source", style="italic")
     text.append("  ·  enter: details", style="dim")
@@ -56,8 +60,11 @@ class DetailBar(Static):
         if self.placed is None:
             return Text.assemble(
                 ("No quote under the cursor.\n", "italic"),
-                ("n / N: next / previous shared quote  ·  ] / [: same quote in the next / "
-                 "previous source  ·  ?: all keys", "dim"),
+                (
+                    "n / N: next / previous shared quote  ·  ] / [: same quote in the next / "
+                    "previous source  ·  ?: all keys",
+                    "dim",
+                ),
             )
         return describe(self.index, self.placed)
 
@@ -65,7 +72,7 @@ class DetailBar(Static):
         text = self.render_content()
         if self.note_line is not None:
             text = Text.assemble(text, "\n", self.note_line, no_wrap=True, overflow="ellipsis")
-        self.update(text)
+        self.update(text, layout=False)  # fixed height
 
     def on_mount(self) -> None:
         self._refresh_content()

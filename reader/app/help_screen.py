@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -29,8 +30,7 @@ def key_rows(
         if not isinstance(binding, Binding):
             continue
         keys = " / ".join(
-            display(Binding(key.strip(), binding.action))
-            for key in binding.key.split(",")
+            display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
         )
         rows.append((keys, binding.tooltip or binding.description))
     return rows
@@ -39,9 +39,10 @@ def key_rows(
 class HelpScreen(ModalScreen[None]):
     """A table of keys; any of escape, q or ? closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "close", "Close", id="help-close",
-                tooltip="Close the help"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,q,question_mark", "close", "Close", id="help-close", tooltip="Close the help"
+        ),
     ]
 
     def __init__(self, rows: Sequence[tuple[str, str]]) -> None:

@@ -67,8 +67,9 @@ def marks(
     return found
 
 
-def gutter_mark(index: QuoteIndex | None, source_id: str, span: tuple[int, int],
-                speaker: str | None) -> str:
+def gutter_mark(
+    index: QuoteIndex | None, source_id: str, span: tuple[int, int], speaker: str | None
+) -> str:
     """The glyph in a line's gutter: `~` or `≈` when an altered shared quote starts there."""
     if index is None:
         return " "

@@ -1,4 +1,4 @@
-"""The reader's doors to the core: the (cached) analysis and the HTML export.
+"""The reader's doors to the core: the story's workspace and the HTML export.
 
 Called from thread workers only; nothing here touches a widget.
 """
@@ -9,7 +9,9 @@ from pathlib import Path
 
 from reader.analysis.cache import load_analysis
 from reader.errors import ReaderError
-from reader.model import Analysis, Story
+from reader.export import default_export_path, render_html
+from reader.model import Story
+from reader.store import atomic_write
 from reader.workspace import Workspace, build_workspace, load_workspace
 
 
@@ -23,11 +25,8 @@ def open_workspace(story: Story) -> tuple[Workspace, str | None]:
         return build_workspace(story, load_analysis(story), ()), str(error)
 
 
-def export_html(story: Story, analysis: Analysis) -> Path:
+def export_html(story: Story, workspace: Workspace) -> Path:
     """Write the side-by-side HTML report where `reader export` would, and return its path."""
-    from reader.export import default_export_path, render_html
-    from reader.store import atomic_write
-
-    path: Path = default_export_path(story, "html")
-    atomic_write(path, render_html(story, analysis))
+    path = default_export_path(story, "html")
+    atomic_write(path, render_html(story, workspace.analysis))
     return path

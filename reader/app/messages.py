@@ -42,6 +42,22 @@ class CursorMoved(Message):
         self.column = column
 
 
+class ColumnClicked(Message):
+    """The user clicked a column: it becomes the active one."""
+
+    def __init__(self, column: SourceColumn) -> None:
+        super().__init__()
+        self.column = column
+
+
+class ColumnsLaidOut(Message):
+    """Which columns show: `window` reads "1–3 of 5" (empty when all show)."""
+
+    def __init__(self, window: str) -> None:
+        super().__init__()
+        self.window = window
+
+
 class EventChosen(Message):
     """The user picked a timeline event: show its evidence."""
 

@@ -32,7 +32,11 @@ PALETTE: tuple[str, ...] = (
 
 PARAPHRASE_MARK = "≈"
 VARIANT_MARK = "~"
-MATCH_MARKS: dict[Match, str] = {"exact": "✓", "variant": VARIANT_MARK, "paraphrase": PARAPHRASE_MARK}
+MATCH_MARKS: dict[Match, str] = {
+    "exact": "✓",
+    "variant": VARIANT_MARK,
+    "paraphrase": PARAPHRASE_MARK,
+}
 """One glyph per match kind, shared by the gutter, the coverage matrix and the details."""
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from reader.analysis.diff import word_diff
-from reader.app.messages import Correction
+from reader.app.messages import Correction, CorrectionKind
 from reader.app.palette import MATCH_MARKS, quote_style
 from reader.app.quote_index import QuoteIndex, speaker_label, speaker_uncertain
 from reader.app.source_column import column_title
@@ -69,9 +71,10 @@ def version_text(index: QuoteIndex, cluster: Cluster, occurrence: Occurrence) ->
 class QuoteDetailsScreen(ModalScreen[Correction | None]):
     """Opened with `enter`; dismissed with a `Correction` when the user asks to fix one."""
 
-    BINDINGS = [
-        Binding("escape,q,enter", "close", "Close", id="details-close",
-                tooltip="Back to the sources"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,q,enter", "close", "Close", id="details-close", tooltip="Back to the sources"
+        ),
     ]
 
     def __init__(self, index: QuoteIndex, cluster: Cluster, source_id: str) -> None:
@@ -91,7 +94,9 @@ class QuoteDetailsScreen(ModalScreen[Correction | None]):
                 yield Label("Canonical text", classes="details-heading")
                 chip = index.colour_of.get(cluster.id)
                 yield Static(
-                    Text(cluster.text, style=quote_style(chip, "exact") if chip is not None else ""),
+                    Text(
+                        cluster.text, style=quote_style(chip, "exact") if chip is not None else ""
+                    ),
                     id="details-canonical",
                 )
                 yield Label("Every source's version", classes="details-heading")
@@ -131,13 +136,13 @@ class QuoteDetailsScreen(ModalScreen[Correction | None]):
         return f"Analysis wrong{why}? Correct it:"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        kind = {
+        kinds: dict[str, CorrectionKind] = {
             "correct-speaker": "speaker",
             "correct-not-quote": "not-quote",
             "correct-same-quote": "same-quote",
-        }[event.button.id or ""]
+        }
+        kind = kinds[event.button.id or ""]
         self.dismiss(Correction(kind, self.cluster, self.cluster.occurrence(self.source_id)))
 
     def action_close(self) -> None:
         self.dismiss(None)
-

@@ -42,6 +42,11 @@ class SpeakerCount:
     shared: int
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 quote", "2 quotes"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def speaker_uncertain(cluster: Cluster) -> bool:
     """A named speaker the analysis is not sure of."""
     return cluster.speaker is not None and cluster.speaker_confidence < UNCERTAIN_BELOW

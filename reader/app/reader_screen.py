@@ -8,13 +8,16 @@ report up with messages; the analysis runs in a thread worker so the columns sho
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.events import DescendantFocus, Resize
+from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label
 
@@ -24,10 +27,13 @@ from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen, key_rows
-from reader.app.loading import open_workspace
+from reader.app.keys import reader_bindings
+from reader.app.loading import export_html, open_workspace
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisReady,
+    ColumnClicked,
+    ColumnsLaidOut,
     Correction,
     CorrectionRequested,
     CursorMoved,
@@ -49,64 +55,26 @@ from reader.workspace import Workspace, build_workspace
 SIDE_PANE_MIN_WIDTH = 100
 """Below this terminal width the side pane starts hidden, leaving room for two columns."""
 FLASH_SECONDS = 1.5
-
-
-def _key(key: str, action: str, description: str, tooltip: str, *, show: bool = True,
-         id: str) -> Binding:
-    return Binding(key, action, description, show=show, id=id, tooltip=tooltip)
+COLUMN_ACTIONS = frozenset(
+    {"cursor", "page", "edge", "column", "quote", "same_quote", "details", "more_columns"}
+)
+"""Actions on the active column: none applies to a story without sources."""
 
 
 class ReaderScreen(AnnotatingScreen):
     """Sources side by side with their shared quotes highlighted."""
 
-    COMMANDS = {ReaderCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     AUTO_FOCUS = None
 
-    BINDINGS = [
-        _key("left,h", "column(-1)", "Prev source", "Focus the source column on the left",
-             show=False, id="column-left"),
-        _key("right,l", "column(1)", "Next source", "Focus the source column on the right",
-             show=False, id="column-right"),
-        _key("n", "quote(1)", "Next quote", "Next shared quote in this source", id="quote-next"),
-        _key("N", "quote(-1)", "Prev quote", "Previous shared quote in this source",
-             show=False, id="quote-previous"),
-        _key("right_square_bracket", "same_quote(1)", "Next source with it",
-             "The same quote in the next source that has it, others aligned", id="same-next"),
-        _key("left_square_bracket", "same_quote(-1)", "Prev source with it",
-             "The same quote in the previous source that has it, others aligned",
-             show=False, id="same-previous"),
-        _key("enter", "details", "Details", "Details of the quote under the cursor: every "
-             "version and its word diff", id="details"),
-        _key("s", "pick_speaker", "Speaker", "Keep only one speaker's quotes highlighted",
-             id="speaker-filter"),
-        _key("S", "clear_speaker", "All speakers", "Clear the speaker filter",
-             id="speaker-clear"),
-        _key("t", "timeline", "Timeline", "Focus the timeline (enter jumps to an event)",
-             id="timeline"),
-        _key("c", "coverage", "Coverage", "Which sources carried, altered or left out each "
-             "shared quote", id="coverage"),
-        _key("slash", "search", "Search", "Search all sources", id="search"),
-        _key("f3", "search_step(1)", "Next match", "Next search match", id="search-next"),
-        _key("shift+f3", "search_step(-1)", "Prev match", "Previous search match",
-             show=False, id="search-previous"),
-        _key("x", "export", "Export", "Export the story as an HTML report", id="export"),
-        _key("plus,equals_sign", "more_columns(1)", "More columns",
-             "Show one more source column", show=False, id="columns-more"),
-        _key("minus", "more_columns(-1)", "Fewer columns", "Show one fewer source column",
-             show=False, id="columns-fewer"),
-        _key("p", "toggle_side_pane", "Side pane", "Show or hide the timeline and speakers",
-             show=False, id="side-pane"),
-        _key("escape", "back", "Back", "Back to the columns; clears the search",
-             show=False, id="back"),
-        _key("question_mark", "help", "Help", "Every key", id="help"),
-        _key("q", "app.quit", "Quit", "Leave the reader", id="quit"),
-        *ANNOTATION_BINDINGS,
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*reader_bindings(), *ANNOTATION_BINDINGS]
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True, bindings=True)
     speaker: reactive[str | None] = reactive(None, bindings=True)
-    current: reactive[str | None] = reactive(None, bindings=True)
-    column_index: reactive[int] = reactive(0, bindings=True)
+    current: reactive[str | None] = reactive(None)
+    """Not `bindings=True`: a key press changes it, and the footer is rebuilt only when the
+    keys that apply change (`watch_current`)."""
+    column_index: reactive[int] = reactive(0)
     extra_columns: reactive[int] = reactive(0, bindings=True)
     side_pane: reactive[bool] = reactive(True)
     search_status: reactive[str] = reactive("", bindings=True)
@@ -123,6 +91,7 @@ class ReaderScreen(AnnotatingScreen):
         self.search_hits: list[Span] = []
         self.search_at = -1
         self._flashing: dict[str, list[tuple[int, int]]] = {}
+        self._keys_for_current = (False, False)
 
     # ---- layout -----------------------------------------------------------------
 
@@ -139,7 +108,9 @@ class ReaderScreen(AnnotatingScreen):
                 id="columns",
             ).data_bind(extra=ReaderScreen.extra_columns)
             with Vertical(id="side-pane"):
-                yield TimelineList(id="timeline").data_bind(ReaderScreen.index, ReaderScreen.speaker)
+                yield TimelineList(id="timeline").data_bind(
+                    ReaderScreen.index, ReaderScreen.speaker
+                )
                 yield SpeakerList(id="speakers").data_bind(ReaderScreen.index, ReaderScreen.speaker)
         with Horizontal(id="search-bar"):
             yield Label("Search ", id="search-label")
@@ -157,8 +128,9 @@ class ReaderScreen(AnnotatingScreen):
         return self.query_one(ColumnsView)
 
     def on_mount(self) -> None:
+        self.columns_view.focus()
         if self.columns:
-            self.columns[0].focus()
+            self.columns[0].active = True
         if self.analysis is not None:
             workspace = build_workspace(self.story, self.analysis, ())
             self.post_message(AnalysisReady(workspace, QuoteIndex(self.story, workspace.analysis)))
@@ -204,16 +176,26 @@ class ReaderScreen(AnnotatingScreen):
 
     def _sync_current(self) -> None:
         """The current quote is the one under the focused column's cursor."""
+        if not self.columns:
+            return
         placed = self.column.passage_under_cursor(prefer=self.current)
         self.current = placed.cluster.id if placed else None
         self.query_one(DetailBar).placed = placed
         self.sync_notes()
 
-    @on(DescendantFocus)
-    def _column_focused(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, SourceColumn):
-            self.column_index = self.columns.index(event.widget)
-            self._sync_current()
+    def watch_column_index(self, old: int, new: int) -> None:
+        if not self.columns:
+            return
+        self.columns[old].active = False
+        self.columns[new].active = True
+        self.columns_view.reveal(new)
+        self._sync_current()
+
+    def on_columns_laid_out(self, message: ColumnsLaidOut) -> None:
+        self.query_one(StoryHeader).window = message.window
+
+    def on_column_clicked(self, message: ColumnClicked) -> None:
+        self.focus_column(message.column)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
         if message.column is self.column:
@@ -222,12 +204,19 @@ class ReaderScreen(AnnotatingScreen):
     # ---- keys -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that cannot do anything now (they reappear when they can)."""
         if action in ANNOTATION_ACTIONS:
             return self.check_annotation_action(action)
+        if not self.columns and action in COLUMN_ACTIONS:
+            return False
         index = self.index
         if action in {"quote", "pick_speaker", "coverage", "details", "same_quote"}:
             if index is None or not self.columns:
                 return False
+            if action in {"quote", "coverage"}:
+                return bool(index.shared)
+            if action == "pick_speaker":
+                return bool(index.speakers)
             if action == "same_quote":
                 return self.current in index.colour_of
             if action == "details":
@@ -238,13 +227,24 @@ class ReaderScreen(AnnotatingScreen):
             return bool(self.search_hits)
         if action == "more_columns" and self.is_mounted:
             view = self.columns_view
-            step = int(parameters[0]) if parameters else 0  # type: ignore[call-overload]
+            step = parameters[0] if parameters and isinstance(parameters[0], int) else 0
             return view.shown(self.extra_columns + step) != view.shown()
         return True
 
+    def action_cursor(self, lines: int) -> None:
+        self.column.step(lines)
+
+    def action_page(self, pages: int) -> None:
+        self.column.page(pages)
+
+    def action_edge(self, end: int) -> None:
+        self.column.to_edge(bool(end))
+
     def action_column(self, step: int) -> None:
         if self.columns:
-            self.columns[max(0, min(len(self.columns) - 1, self.column_index + step))].focus()
+            self.focus_column(
+                self.columns[max(0, min(len(self.columns) - 1, self.column_index + step))]
+            )
 
     def action_quote(self, step: int) -> None:
         """Next (1) or previous (-1) shared quote of the focused source, wrapping around."""
@@ -253,7 +253,7 @@ class ReaderScreen(AnnotatingScreen):
             return
         shared = index.shared_in(column.source.id, self.speaker)
         if not shared:
-            self.notify(f"No shared quote in {column.border_title}.", timeout=3)
+            self.notify(f"No shared quote in {column.title}.", timeout=3)
             return
         here = column.passage_under_cursor(prefer=self.current)
         if here is not None and here in shared:
@@ -278,19 +278,21 @@ class ReaderScreen(AnnotatingScreen):
         carriers = [c for c in self.columns if cluster.occurrence(c.source.id)]
         if len(carriers) < 2:
             return
-        target = carriers[(carriers.index(here) + step) % len(carriers)] if here in carriers \
+        target = (
+            carriers[(carriers.index(here) + step) % len(carriers)]
+            if here in carriers
             else carriers[0]
+        )
         occurrence = cluster.occurrence(target.source.id)
         assert occurrence is not None
-        row = here.cursor_row if 0 <= here.cursor_row < here.page_height \
-            else here.page_height // 3
+        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
         self._go_to(target, Placed(cluster, occurrence), row=row)
         for column in carriers:
             if column is not target:
                 other = cluster.occurrence(column.source.id)
                 assert other is not None
                 column.align_offset(other.start, row)
-        target.focus()
+        self.focus_column(target)
 
     def action_details(self) -> None:
         index = self.index
@@ -326,10 +328,17 @@ class ReaderScreen(AnnotatingScreen):
     def watch_speaker(self) -> None:
         self._sync_current()
 
+    def watch_current(self) -> None:
+        index = self.index
+        keys = (self.current is not None, index is not None and self.current in index.colour_of)
+        if keys != self._keys_for_current:
+            self._keys_for_current = keys
+            self.refresh_bindings()
+
     def action_timeline(self) -> None:
         timeline = self.query_one(TimelineList)
         if timeline.has_focus:
-            self.column.focus()
+            self.columns_view.focus()
             return
         self._side_pane_chosen = self.side_pane = True
         timeline.focus()
@@ -348,7 +357,6 @@ class ReaderScreen(AnnotatingScreen):
         for column in columns:
             column.move_to_offset(flash[column.source.id][0][0], row=row)
         self.column_index = self.columns.index(columns[0])
-        self.columns_view.scroll_to_widget(columns[0], animate=False)
         self._flash(dict(flash))
 
     def _flash(self, spans: dict[str, list[tuple[int, int]]]) -> None:
@@ -375,11 +383,16 @@ class ReaderScreen(AnnotatingScreen):
         if jump.cluster is not None:
             self.current = jump.cluster
         column.move_to_offset(jump.offset)
-        column.focus()
+        self.focus_column(column)
 
     def focus_source(self, source_id: str) -> None:
         """Focus a source's column (command palette)."""
-        self._column_of[source_id].focus()
+        self.focus_column(self._column_of[source_id])
+
+    def focus_column(self, column: SourceColumn) -> None:
+        """Make a column the active one and give the keys back to the columns."""
+        self.column_index = self.columns.index(column)
+        self.columns_view.focus()
 
     # ---- search -----------------------------------------------------------------
 
@@ -395,7 +408,7 @@ class ReaderScreen(AnnotatingScreen):
     @on(Input.Submitted, "#search-input")
     def _search_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#search-bar").display = False
-        self.column.focus()
+        self.columns_view.focus()
         if self.search_hits:
             self.search_at = -1
             self.action_search_step(1)
@@ -447,7 +460,7 @@ class ReaderScreen(AnnotatingScreen):
             self.query_one("#search-bar").display = False
             self.query_one("#search-input", Input).value = ""
             self._set_search("")
-        self.column.focus()
+        self.columns_view.focus()
 
     # ---- the rest ---------------------------------------------------------------
 
@@ -457,25 +470,23 @@ class ReaderScreen(AnnotatingScreen):
     def action_toggle_side_pane(self) -> None:
         self._side_pane_chosen = self.side_pane = not self.side_pane
         if not self.side_pane:
-            self.column.focus()
+            self.columns_view.focus()
 
     def action_help(self) -> None:
-        rows = key_rows(self.app.get_key_display, [*self.BINDINGS, *SourceColumn.BINDINGS])
+        rows = key_rows(self.app.get_key_display, self.BINDINGS)
         self.app.push_screen(HelpScreen(rows))
 
     def action_export(self) -> None:
-        if self.analysis is None:
+        if self.workspace is None:
             self.notify("The analysis is still running; try again in a moment.", timeout=3)
             return
-        self._export(self.analysis)
+        self._export(self.workspace)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, analysis: Analysis) -> None:
+    def _export(self, workspace: Workspace) -> None:
         """Write the HTML report off the UI thread; report the path by message."""
-        from reader.app.loading import export_html
-
         try:
-            path = export_html(self.story, analysis)
+            path = export_html(self.story, workspace)
         except Exception as error:  # shown to the user
             self.post_message(ExportFinished(None, f"{type(error).__name__}: {error}"))
             return

@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.app.messages import EventChosen, SpeakerChosen
-from reader.app.quote_index import QuoteIndex, event_sources
+from reader.app.quote_index import QuoteIndex, event_sources, plural
 from reader.model import Event
 
 
@@ -16,11 +16,8 @@ def event_prompt(event: Event) -> Text:
     """The date with its precision (2021 / 2022-07 / 2022-11-27), how many sources tell
     it, and the label under it."""
     told = event_sources(event)
-    return Text.assemble(
-        (event.date, "bold"),
-        (f"  ·  {told} source{'s' if told != 1 else ''}\n", "dim"),
-        f"  {event.label}",
-    )
+    where = plural(told, "source") if told else "story.yaml"
+    return Text.assemble((event.date, "bold"), (f"  ·  {where}\n", "dim"), f"  {event.label}")
 
 
 class TimelineList(OptionList):
@@ -55,6 +52,7 @@ class SpeakerList(OptionList):
 
     def _fill(self) -> None:
         counts = () if self.index is None else self.index.speakers
+        was = self.highlighted
         self.set_options(
             Option(
                 Text.assemble(
@@ -67,6 +65,8 @@ class SpeakerList(OptionList):
             for count in counts
         )
         self.border_title = f"Speakers · {len(counts)}"
+        if was is not None and was < len(counts):
+            self.highlighted = was  # the list keeps its place when the filter changes
 
     watch_index = watch_speaker = _fill
 

@@ -9,64 +9,51 @@ cursor only repaints two lines.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
-from textual.events import Resize
+from textual.events import Click, Resize
 from textual.geometry import Size
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.app.annotation_marks import note_glyph
-from reader.app.highlights import Layers, QuietStyles, gutter_mark, marks
-from reader.app.messages import CursorMoved
+from reader.app.column_look import Look, LookSource
+from reader.app.highlights import Layers, Mark, gutter_mark, marks
+from reader.app.messages import ColumnClicked, CursorMoved
 from reader.app.quote_index import Placed, QuoteIndex
-from reader.app.wrapping import Wrapped, display_text, wrap
+from reader.app.wrapping import Wrapped, display_text, unwrapped, wrap
 from reader.model import Source
 
 GUTTER = 2
 """Cells before the text: the cursor bar and the altered-quote glyph."""
+SCROLL_MARK = 1
+"""Cells after the text: where the view is in the article (drawn here, not by a ScrollBar
+widget, which would cost more to paint than the text itself)."""
 
 
 def column_title(source: Source) -> str:
-    """Outlet and date, as the column's heading."""
-    outlet = source.outlet or source.id
+    """Outlet (else the title, else the id) and date, as the column's heading."""
+    outlet = source.outlet or source.title or source.id
     return f"{outlet} · {source.date.isoformat()}" if source.date else outlet
 
 
-class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
-    """A scrollable, wrapped, highlighted article with a cursor line."""
+class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
+    """A scrollable, wrapped, highlighted article with a cursor line.
 
-    COMPONENT_CLASSES = {
-        "source-column--cursor",
-        "source-column--cursor-bar",
-        "source-column--gutter",
-        "source-column--one-source",
-        "source-column--reuse",
-        "source-column--search",
-        "source-column--flash",
-    }
+    Columns never take the keyboard focus: the columns view holds it and the screen marks
+    one column `active`. Switching columns then restyles two widgets instead of making
+    Textual re-apply CSS and rebuild the footer, which keeps 50 columns instant.
+    """
 
-    BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="cursor-up",
-                tooltip="Move the cursor up a line"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="cursor-down",
-                tooltip="Move the cursor down a line"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up",
-                tooltip="Scroll up a page"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="page-down",
-                tooltip="Scroll down a page"),
-        Binding("home,g", "first_line", "Top", show=False, id="top",
-                tooltip="Go to the start of the article"),
-        Binding("end,G", "last_line", "Bottom", show=False, id="bottom",
-                tooltip="Go to the end of the article"),
-    ]
-
-    index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
-    speaker: reactive[str | None] = reactive(None)
-    current: reactive[str | None] = reactive(None)
-    cursor_line: reactive[int] = reactive(0)
+    # `var`, not `reactive`: a change repaints only the lines it touches (the watchers),
+    # never the whole column.
+    index: var[QuoteIndex | None] = var(None, always_update=True)
+    speaker: var[str | None] = var(None)
+    current: var[str | None] = var(None)
+    cursor_line: var[int] = var(0)
+    active: var[bool] = var(False)
 
     def __init__(self, source: Source, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -74,39 +61,68 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
         self.plain = display_text(source.text)
         self.overlays = Layers()
         self._wrapped: Wrapped | None = None
-        self._styled: Text | None = None
+        self.width_hint = 0
+        """The width the columns view gives this column while it is hidden."""
+        self._base: Style | None = None
+        self._marks_cache: list[Mark] | None = None
         self._strips: dict[int, Strip] = {}
-        self.border_title = column_title(source)
+        """Styled text of each line, at the text width."""
+        self._bodies: dict[int, Strip] = {}
+        """Each line as shown away from the cursor: gutter and text."""
+        self.title = column_title(source)
 
     # ---- geometry ---------------------------------------------------------------
 
     @property
     def text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - GUTTER)
+        """Cells for the text: the laid-out width, or for a hidden column the hint."""
+        chrome = GUTTER + SCROLL_MARK
+        if self.size.width:
+            return max(1, self.size.width - chrome)
+        return max(1, self.width_hint - self.styles.gutter.width - chrome)
 
     @property
     def page_height(self) -> int:
-        return max(1, self.scrollable_content_region.height)
+        return max(1, self.size.height)
 
     @property
     def wrapped(self) -> Wrapped:
-        """The lines at the current width, wrapped on first use."""
-        if self._wrapped is None or self._wrapped.width != self.text_width:
-            self._rewrap()
-        assert self._wrapped is not None
+        """The lines at the current width, wrapped on first use and when the width changes.
+
+        Before the column has any width it is one line per paragraph (never wrapped at a
+        guessed width: that would be thrown away a moment later).
+        """
+        if self.size.width or self.width_hint:
+            if self._wrapped is None or self._wrapped.width != self.text_width:
+                self._rewrap()
+        elif self._wrapped is None:
+            self._wrapped = unwrapped(self.plain)
         return self._wrapped
 
     def _rewrap(self) -> None:
         offset = self._wrapped.lines[self.cursor_line][0] if self._wrapped else 0
         self._wrapped = wrap(self.plain, self.text_width)
         self._strips.clear()
-        self.virtual_size = Size(self.text_width + GUTTER, len(self._wrapped))
+        self._bodies.clear()
+        self._size_virtually()
         self.set_reactive(SourceColumn.cursor_line, self._wrapped.line_of(offset))
 
+    def on_mount(self) -> None:
+        self._draw_title()
+
+    def _size_virtually(self) -> None:
+        """As tall as the text plus a page less a line, so that any line can scroll to the
+        top: `]` can then line up a quote in every column, even near an article's end."""
+        lines = len(self._wrapped) if self._wrapped else 0
+        height = lines + self.page_height - 1 if self.size.height else lines
+        self.virtual_size = Size(self.text_width + GUTTER + SCROLL_MARK, height)
+
     def on_resize(self, event: Resize) -> None:
-        if self._wrapped is None or self._wrapped.width != self.text_width:
+        if self.size.width and (self._wrapped is None or self._wrapped.width != self.text_width):
             self._rewrap()
             self.refresh()
+        else:
+            self._size_virtually()
 
     def line_of(self, offset: int) -> int:
         """The line showing character `offset` of the source."""
@@ -169,7 +185,8 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
         """Scroll (cursor kept) so that character `offset` shows on screen `row`."""
         self.scroll_to(y=max(0, self.line_of(offset) - row), animate=False)
 
-    def _step(self, lines: int) -> None:
+    def step(self, lines: int) -> None:
+        """Move the cursor by `lines`, scrolling just enough to keep it visible."""
         line = max(0, min(self.cursor_line + lines, len(self.wrapped) - 1))
         top = self.scroll_y
         if line < top:
@@ -178,42 +195,67 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=line - self.page_height + 1, animate=False)
         self.cursor_line = line
 
-    def action_cursor_up(self) -> None:
-        self._step(-1)
+    def page(self, pages: int) -> None:
+        """Scroll by whole pages, the cursor moving with the text."""
+        lines = pages * self.page_height
+        self.scroll_to(y=max(0, self.scroll_y + lines), animate=False)
+        self.step(lines)
 
-    def action_cursor_down(self) -> None:
-        self._step(1)
-
-    def action_page_up(self) -> None:
-        self.scroll_to(y=max(0, self.scroll_y - self.page_height), animate=False)
-        self._step(-self.page_height)
-
-    def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + self.page_height, animate=False)
-        self._step(self.page_height)
-
-    def action_first_line(self) -> None:
-        self.move_cursor(0, row=0)
-
-    def action_last_line(self) -> None:
-        self._step(len(self.wrapped))
+    def to_edge(self, end: bool) -> None:
+        """The first line (end=False) or the last one."""
+        if end:
+            self.step(len(self.wrapped))
+        else:
+            self.move_cursor(0, row=0)
 
     def watch_cursor_line(self, old: int, new: int) -> None:
         self.refresh_lines(old)
         self.refresh_lines(new)
         self.post_message(CursorMoved(self))
 
+    def watch_active(self) -> None:
+        if self.is_mounted:  # on_mount draws the first heading
+            self._draw_title()
+            self.refresh_lines(self.cursor_line)
+
+    def _draw_title(self) -> None:
+        """The active column's heading stands out; no CSS class, so no restyle of the tree."""
+        look = self._look()
+        style = look.title_active if self.active else look.title
+        self.border_title = Text(f" {self.title} ", style=style)
+
+    def on_click(self, event: Click) -> None:
+        """Clicking a line makes this the active column and puts the cursor there."""
+        self.post_message(ColumnClicked(self))
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self.cursor_line = min(len(self.wrapped) - 1, round(self.scroll_y) + offset.y)
+
     # ---- styling ----------------------------------------------------------------
 
-    def _touches(self, cluster_id: str | None) -> bool:
+    def _lines_of(self, cluster_id: str | None) -> range:
+        """The lines showing this column's occurrence of a cluster (empty if none)."""
         index = self.index
-        return bool(
-            cluster_id and index and index.clusters[cluster_id].occurrence(self.source.id)
+        occurrence = (
+            index.clusters[cluster_id].occurrence(self.source.id)
+            if (cluster_id and index)
+            else None
         )
+        if occurrence is None or self._wrapped is None:
+            return range(0)
+        return range(self.line_of(occurrence.start), self.line_of(max(0, occurrence.end - 1)) + 1)
 
     def watch_current(self, old: str | None, new: str | None) -> None:
-        if self._touches(old) or self._touches(new):
-            self.restyle()
+        """Only the lines of the old and the new current quote change."""
+        lines = {*self._lines_of(old), *self._lines_of(new)}
+        if not lines:
+            return
+        self._marks_cache = None
+        for line in lines:
+            self._strips.pop(line, None)
+            self._bodies.pop(line, None)
+        if self.display:
+            self.refresh_lines(min(lines), max(lines) - min(lines) + 1)
 
     def watch_speaker(self) -> None:
         self.restyle()
@@ -228,78 +270,122 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
             self.restyle()
 
     def restyle(self) -> None:
-        """Drop the styled text and strips; visible lines are re-rendered on demand."""
-        self._styled = None
+        """Drop the marks and strips; visible lines are re-rendered on demand."""
+        self._marks_cache = None
         self._strips.clear()
+        self._bodies.clear()
         self.refresh()
 
-    def _quiet(self) -> QuietStyles:
-        style = self.get_component_rich_style
-        return QuietStyles(
-            one_source=style("source-column--one-source", partial=True),
-            reuse=style("source-column--reuse", partial=True),
-            search=style("source-column--search", partial=True),
-            flash=style("source-column--flash", partial=True),
-        )
+    @property
+    def base_style(self) -> Style:
+        """The column's own text style (colour and background), read once per style change."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
-    def styled_text(self) -> Text:
-        """The whole article with its highlights, built once per state."""
-        if self._styled is None:
-            text = Text(self.plain, no_wrap=True, end="")
-            text.stylize(self.rich_style)  # a span, so every line's slice keeps it
-            for start, end, style in marks(
-                self.index, self.source.id, self.speaker, self.current, self._quiet(), self.overlays
-            ):
-                text.stylize(style, start, end)
-            self._styled = text
-        return self._styled
+    def _look(self) -> Look:
+        """The theme's styles, shared by all the columns through the columns view."""
+        parent = self.parent
+        assert isinstance(parent, LookSource), "a column lives in a columns view"
+        return parent.look
+
+    def _marks(self) -> list[Mark]:
+        """The styled spans of the article, computed once per state."""
+        if self._marks_cache is None:
+            self._marks_cache = marks(
+                self.index,
+                self.source.id,
+                self.speaker,
+                self.current,
+                self._look().quiet,
+                self.overlays,
+            )
+        return self._marks_cache
+
+    def line_text(self, line: int) -> Text:
+        """One screen line of the article with its highlights (never parsed as markup)."""
+        start, end = self.wrapped.lines[line]
+        text = Text(self.plain[start:end], no_wrap=True, end="")
+        text.stylize(self.base_style)
+        for mark_start, mark_end, style in self._marks():
+            if mark_start < end and mark_end > start:
+                text.stylize(style, max(mark_start, start) - start, min(mark_end, end) - start)
+        return text
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styled = None
+        self._base = None
+        self._marks_cache = None
         self._strips.clear()
+        self._bodies.clear()
 
     # ---- rendering --------------------------------------------------------------
 
     def _content_strip(self, line: int) -> Strip:
         strip = self._strips.get(line)
         if strip is None:
-            start, end = self.wrapped.lines[line]
-            text = self.styled_text()[start:end]
+            text = self.line_text(line)
             strip = Strip(text.render(self.app.console), text.cell_len)
-            strip = strip.extend_cell_length(self.text_width, self.rich_style)
+            strip = strip.extend_cell_length(self.text_width, self.base_style)
             self._strips[line] = strip
         return strip
 
-    def _gutter(self, line: int) -> Strip:
+    def _gutter(self, line: int, cursor: bool) -> Strip:
         glyph = gutter_mark(self.index, self.source.id, self.wrapped.lines[line], self.speaker)
         if glyph == " ":
             glyph = note_glyph(self.overlays.notes, self.wrapped.lines[line])
-        bar = (
-            Segment("▌", self.get_component_rich_style("source-column--cursor-bar"))
-            if line == self.cursor_line
-            else Segment(" ", self.rich_style)
-        )
-        mark = Segment(glyph, self.get_component_rich_style("source-column--gutter"))
-        return Strip([bar, mark], GUTTER)
+        look = self._look()
+        if cursor:
+            bar = Segment("▌", look.bar_active if self.active else look.bar)
+        else:
+            bar = Segment(" ", self.base_style)
+        return Strip([bar, Segment(glyph, look.gutter)], GUTTER)
+
+    def _body(self, line: int, cursor: bool) -> Strip:
+        """Gutter and text of a line, without the scroll mark; cached except at the cursor."""
+        body = None if cursor else self._bodies.get(line)
+        if body is None:
+            content = self._content_strip(line)
+            selection = self.text_selection
+            if selection is not None and (span := selection.get_span(line)) is not None:
+                content = self._select(line, span)
+            if cursor and self.active:
+                content = content.apply_style(self._look().cursor)
+            content = content.apply_offsets(0, line)
+            body = Strip.join([self._gutter(line, cursor), content]).crop_extend(
+                0, self.size.width - SCROLL_MARK, self.base_style
+            )
+            if not cursor and selection is None:
+                self._bodies[line] = body
+        return body
+
+    def _scroll_mark(self, row: int) -> Strip:
+        """One cell of the scroll indicator: the thumb where the view is in the article."""
+        lines, height = len(self.wrapped), self.page_height
+        look = self._look()
+        if lines <= height:
+            return Strip.blank(SCROLL_MARK, self.base_style)
+        thumb = max(1, height * height // lines)
+        top = min(height - thumb, round(self.scroll_y * (height - thumb) / (lines - height)))
+        if top <= row < top + thumb:
+            return Strip([Segment("▐", look.scroll_thumb)], SCROLL_MARK)
+        return Strip([Segment("│", look.scroll_track)], SCROLL_MARK)
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Wheel scrolling, though the column draws its own scroll indicator."""
+        return len(self.wrapped) > self.page_height
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
         line = round(self.scroll_y) + y
         if line >= len(self.wrapped):
-            return Strip.blank(width, self.rich_style)
-        content = self._content_strip(line)
-        selection = self.text_selection
-        if selection is not None and (span := selection.get_span(line)) is not None:
-            content = self._select(line, span)
-        if line == self.cursor_line and self.has_focus:
-            content = content.apply_style(self.get_component_rich_style("source-column--cursor"))
-        content = content.apply_offsets(0, line)
-        return Strip.join([self._gutter(line), content]).crop_extend(0, width, self.rich_style)
+            body = Strip.blank(self.size.width - SCROLL_MARK, self.base_style)
+        else:
+            body = self._body(line, line == self.cursor_line)
+        return Strip.join([body, self._scroll_mark(y)])
 
     def _select(self, line: int, span: tuple[int, int]) -> Strip:
-        start, end = self.wrapped.lines[line]
-        text = self.styled_text()[start:end]
+        text = self.line_text(line)
         left, right = span
         text.stylize(
             self.screen.get_component_rich_style("screen--selection"),
@@ -307,17 +393,12 @@ class SourceColumn(ScrollView, can_focus=True, inherit_bindings=False):
             len(text) if right == -1 else right,
         )
         strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.extend_cell_length(self.text_width, self.rich_style)
+        return strip.extend_cell_length(self.text_width, self.base_style)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         lines = "\n".join(self.plain[start:end] for start, end in self.wrapped.lines)
         return selection.extract(lines), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
+        self._bodies.clear()
         self.refresh()
-
-    def on_focus(self) -> None:
-        self.refresh_lines(self.cursor_line)
-
-    def on_blur(self) -> None:
-        self.refresh_lines(self.cursor_line)

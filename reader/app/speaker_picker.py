@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.app.quote_index import SpeakerCount
+from reader.app.quote_index import SpeakerCount, plural
 
 ALL_SPEAKERS = "\0all"
 """Option id of "all speakers" (no speaker can have this name)."""
@@ -21,9 +22,10 @@ ALL_SPEAKERS = "\0all"
 class SpeakerPicker(ModalScreen[str | None]):
     """Dismissed with the chosen speaker, None for all, or the current filter on escape."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="speaker-cancel",
-                tooltip="Keep the current filter"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape", "cancel", "Cancel", id="speaker-cancel", tooltip="Keep the current filter"
+        ),
     ]
 
     def __init__(self, speakers: Sequence[SpeakerCount], current: str | None) -> None:
@@ -37,7 +39,7 @@ class SpeakerPicker(ModalScreen[str | None]):
             prompt = Text.assemble(
                 ("● " if count.name == self.current else "  ", "bold"),
                 (count.name, "bold"),
-                (f"   {count.quotes} quote{'s' if count.quotes != 1 else ''}", ""),
+                (f"   {plural(count.quotes, 'quote')}", ""),
                 (f", {count.shared} shared", "dim"),
             )
             options.append(Option(prompt, id=count.name))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
@@ -23,8 +24,11 @@ def story_option(path: Path) -> Option:
         story = load_story(path)
     except ReaderError as error:
         problem = str(error).splitlines()[0]
-        return Option(Text.assemble((path.name, "bold"), ("  cannot open: " + problem, "red")),
-                      id=str(path), disabled=True)
+        return Option(
+            Text.assemble((path.name, "bold"), ("  cannot open: " + problem, "red")),
+            id=str(path),
+            disabled=True,
+        )
     return Option(
         Text.assemble(
             (story.title, "bold"),
@@ -38,7 +42,7 @@ def story_option(path: Path) -> Option:
 class StoryPicker(Screen[Path]):
     """Dismissed with the chosen story's folder."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", id="picker-quit", tooltip="Leave the reader"),
     ]
 

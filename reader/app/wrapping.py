@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+
 from rich.cells import cell_len
 
 _UNSAFE = {
@@ -83,3 +84,13 @@ def wrap(text: str, width: int) -> Wrapped:
         lines.append((line_start, line_end))
         paragraph_start += len(paragraph) + 1
     return Wrapped(width, lines)
+
+
+def unwrapped(text: str) -> Wrapped:
+    """One line per paragraph, width 0: what a column holds before it knows its width."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in text.split("\n"):
+        lines.append((start, start + len(paragraph)))
+        start += len(paragraph) + 1
+    return Wrapped(0, lines)

@@ -1,0 +1,148 @@
+"""Alignment stage: grow each seed word by word into a passage two sources share.
+
+From a seed, the walk goes forward and backward while words agree; on a mismatch it looks a
+few words ahead on both sides for the next agreement (a word inserted, cut, swapped or
+replaced by a synonym), and resumes only on a content word or on two agreeing words in a row,
+so a lone "the" never carries it across unrelated text. Stray agreements at the ends are
+trimmed. Each token is aligned at most once per pair of sources: the longest passages win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+
+from reader.analysis.shingles import Doc, K, Seeds
+
+__all__ = ["GAP", "Segment", "align"]
+
+GAP = 4
+"""Words that may be skipped on each side before the texts agree again."""
+OVERLAP = 0.2
+"""A passage overlapping longer ones by more than this share of itself is a repeat."""
+
+Run = tuple[int, int, int]
+"""(token in a, token in b, length): words that agree one to one."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A passage shared by sources `a` and `b`: aligned tokens `xs` of a and `ys` of b,
+    pair by pair, increasing on both sides."""
+
+    a: int
+    b: int
+    xs: list[int]
+    ys: list[int]
+    cumulative_content: list[int]
+    """Content words among the first i pairs."""
+
+
+def align(docs: list[Doc], seeds: Seeds) -> list[Segment]:
+    """Every shared passage of every seeded pair, in a deterministic order."""
+    segments: list[Segment] = []
+    for a, b in sorted(seeds):
+        segments.extend(_align_pair(docs[a], docs[b], sorted(set(seeds[a, b]))))
+    return segments
+
+
+def _align_pair(da: Doc, db: Doc, seeds: list[tuple[int, int]]) -> list[Segment]:
+    covered: dict[int, int] = {}
+    found: list[tuple[list[int], list[int]]] = []
+    for x, y in seeds:
+        if covered.get(x) == y:
+            continue
+        runs = _trim(da, _passage(da, db, x, y))
+        xs = [i for rx, _, n in runs for i in range(rx, rx + n)]
+        ys = [j for _, ry, n in runs for j in range(ry, ry + n)]
+        covered.update(zip(xs, ys, strict=True))
+        if da.content_words(xs[0], xs[-1] + 1) >= K:
+            found.append((xs, ys))
+    return [
+        Segment(da.index, db.index, xs, ys, [0, *accumulate(da.content[x] for x in xs)])
+        for xs, ys in _one_to_one(found)
+    ]
+
+
+def _passage(da: Doc, db: Doc, x: int, y: int) -> list[Run]:
+    """The runs around an agreeing pair of words, walking both ways."""
+    na, nb = len(da.ids), len(db.ids)
+    back = _walk(da.ids_reversed, db.ids_reversed, da.content_reversed, na - 1 - x, nb - 1 - y)
+    before = [(na - rx - n, nb - ry - n, n) for rx, ry, n in reversed(back)]
+    after = _walk(da.ids, db.ids, da.content, x, y)
+    bx, by, bn = before.pop()
+    an = after.pop(0)[2]
+    return [*before, (bx, by, bn + an - 1), *after]
+
+
+def _walk(a: list[int], b: list[int], content: list[bool], x: int, y: int) -> list[Run]:
+    runs: list[Run] = []
+    while True:
+        n = _agree(a, b, x, y)
+        runs.append((x, y, n))
+        resumed = _resume(a, b, content, x + n - 1, y + n - 1)
+        if resumed is None:
+            return runs
+        x, y = resumed
+
+
+def _agree(a: list[int], b: list[int], i: int, j: int) -> int:
+    """How many words agree from a[i] and b[j] on."""
+    limit = min(len(a) - i, len(b) - j)
+    n = 1
+    while n < limit and a[i + n] == b[j + n]:
+        n += 1
+    return n
+
+
+def _resume(
+    a: list[int], b: list[int], content: list[bool], x: int, y: int
+) -> tuple[int, int] | None:
+    """The nearest agreement after a mismatch, skipping at most GAP words on each side."""
+    na, nb = len(a), len(b)
+    if not set(a[x + 1 : x + GAP + 2]).intersection(b[y + 1 : y + GAP + 2]):
+        return None
+    for total in range(3, 2 * GAP + 3):
+        for di in range(max(1, total - GAP - 1), min(total, GAP + 2)):
+            i, j = x + di, y + total - di
+            if i >= na or j >= nb or a[i] != b[j]:
+                continue
+            if content[i] or (i + 1 < na and j + 1 < nb and a[i + 1] == b[j + 1]):
+                return i, j
+    return None
+
+
+def _trim(da: Doc, runs: list[Run]) -> list[Run]:
+    """Drop stray agreements at the ends: single words, or runs of function words only."""
+
+    def weak(run: Run) -> bool:
+        return run[2] < 2 or da.content_words(run[0], run[0] + run[2]) == 0
+
+    lo, hi = 0, len(runs)
+    while hi - lo > 1 and weak(runs[hi - 1]):
+        hi -= 1
+    while hi - lo > 1 and weak(runs[lo]):
+        lo += 1
+    return runs[lo:hi]
+
+
+def _one_to_one(found: list[tuple[list[int], list[int]]]) -> list[tuple[list[int], list[int]]]:
+    """Keep the longest passages; drop those that mostly re-align tokens already taken."""
+    kept: list[tuple[list[int], list[int]]] = []
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for xs, ys in sorted(found, key=lambda p: (-len(p[0]), p[0][0], p[1][0])):
+        clash = max(len(taken_a.intersection(xs)), len(taken_b.intersection(ys)))
+        if clash > OVERLAP * len(xs):
+            continue
+        if clash:
+            pairs = [
+                (x, y) for x, y in zip(xs, ys, strict=True) if x not in taken_a and y not in taken_b
+            ]
+            if not pairs:
+                continue
+            xs, ys = [x for x, _ in pairs], [y for _, y in pairs]
+        taken_a.update(xs)
+        taken_b.update(ys)
+        kept.append((xs, ys))
+    return sorted(kept, key=lambda p: (p[0][0], p[1][0]))

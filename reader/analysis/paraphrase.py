@@ -1,0 +1,198 @@
+"""Paraphrase tier: link a quote rewritten with other words to the statement it rewrites.
+
+No lexical alignment sees "horrified and angered" in "disgusted and outraged", so quotes
+left unshared after alignment are compared with the story's other statements on their
+content words: crudely stemmed (common suffixes cut, then the first six letters), mapped
+through a small table of synonyms common in news rewriting, with their order (LCS) and the
+length ratio. Topic words too common in the story's statements do not propose candidates.
+Only statements of the same or an unknown speaker qualify, and a link is always reported
+as a paraphrase with its score.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.text import FUNCTION_WORDS
+
+__all__ = ["Candidate", "Target", "paraphrase_links", "similarity", "stems"]
+
+THRESHOLD = 0.5
+MIN_SHARED = 3
+"""Distinct shared content stems below which no link is considered."""
+COVER = 0.5
+"""Share of each side's content words that must be matched."""
+COMMON = 0.1
+"""A stem in more than this share of the statements is too common to find candidates by."""
+PROPOSE = 2
+"""Uncommon stems a statement must share with a quote to be scored against it."""
+
+_SYNONYMS = (
+    "said stated told remarked noted",
+    "image images photo photos picture pictures photograph photographs",
+    "child children kid kids youngster youngsters minor minors",
+    "disgusted appalled horrified sickened revolted",
+    "outraged angered angry furious enraged incensed",
+    "disturbing frightening unsettling troubling alarming upsetting shocking",
+    "safety protection security welfare",
+    "regard esteem respect",
+    "kind type sort",
+    "believe think trust faith",
+    "understand recognize realize comprehend grasp",
+    "seriousness gravity severity",
+    "issue situation matter problem",
+    "measures steps actions",
+    "happen occur",
+    "begin start commence",
+    "immediately promptly quickly swiftly instantly",
+    "remove withdraw delete retract",
+    "platform site channel",
+    "campaign advertising advertisement ad ads marketing commercial",
+    "apologize apology",
+    "sincerely deeply truly genuinely",
+    "company firm business",
+    "help assist aid",
+    "big large huge",
+    "important significant crucial vital",
+    "show shown display depict exhibit feature featured",
+    "create develop produce build",
+    "include contain comprise",
+    "unapproved unauthorized unsanctioned",
+    "item product object",
+    "mistake error blunder",
+    "try attempt seek",
+    "ask request",
+    "choose select pick",
+    "get obtain receive",
+    "recent latest",
+    "currently presently",
+    "reevaluate reassess reconsider rethink",
+    "relationship partnership collaboration",
+    "law statute legislation",
+    "people individuals persons",
+    "stop halt cease",
+    "end finish conclude",
+    "buy purchase",
+    "answer reply respond response",
+    "quiet silent",
+    "opportunity chance",
+    "speak talk",
+    "reveal disclose",
+    "need require",
+    "allow permit",
+    "worried concerned anxious",
+    "happy glad pleased delighted",
+    "sad unhappy upset",
+    "afraid scared frightened",
+    "tell inform",
+    "hurt harm damage injure",
+    "kill murder",
+    "die perish",
+    "lawsuit suit",
+    "fast rapid quick",
+)
+"""Groups of words news rewriting swaps for one another; each maps to its first word."""
+_SUFFIXES = (
+    *("ations", "ation", "ments", "ment", "nesses", "ness", "ings", "ing", "ities", "ity"),
+    *("ies", "ied", "ers", "er", "ed", "es", "ly", "al", "ion", "s", "e"),
+)
+"""Tried in order, longest first where one ends another; the first that fits is cut."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+_CLASS = {_stem(word): group.split()[0] for group in _SYNONYMS for word in group.split()}
+
+
+def stems(norms: Sequence[str]) -> tuple[str, ...]:
+    """The content words of a normalised text, stemmed and mapped to synonym classes."""
+    out = []
+    for norm in norms:
+        if norm not in FUNCTION_WORDS:
+            s = _stem(norm)
+            out.append(_CLASS.get(s, s))
+    return tuple(out)
+
+
+def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], previous + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """How likely two stem sequences say the same thing in other words, in 0..1.
+
+    Both must have at least half their content words in common (after stems and synonyms):
+    statements that merely share the story's topic words never qualify. The score is the
+    Dice overlap (which also weighs the length ratio), discounted when the shared words come
+    in another order. Overlap is not weighted by rarity: within one story every statement
+    shares the topic words, and a rewrite swaps the distinctive words for synonyms, so
+    rarity would discount exactly the evidence a rewrite leaves.
+    """
+    shared = Counter(a) & Counter(b)
+    matched = sum(shared.values())
+    if len(shared) < MIN_SHARED or matched < COVER * len(a) or matched < COVER * len(b):
+        return 0.0
+    order = _lcs([w for w in a if w in shared], [w for w in b if w in shared]) / matched
+    return round(2 * matched / (len(a) + len(b)) * (0.6 + 0.4 * order), 3)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quote no other source carries word for word."""
+
+    item: int
+    doc: int
+    words: tuple[str, ...]
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Target:
+    """A statement (shared or not) a candidate may rewrite: its distinct versions."""
+
+    item: int
+    docs: frozenset[int]
+    versions: tuple[tuple[str, ...], ...]
+    speaker: str | None
+
+
+def paraphrase_links(
+    candidates: Sequence[Candidate], targets: Sequence[Target]
+) -> list[tuple[float, int, int]]:
+    """(score, candidate item, target item) above the threshold, best first."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for number, target in enumerate(targets):
+        for word in sorted({w for v in target.versions for w in v}):
+            holders[word].append(number)
+    limit = max(10, COMMON * len(targets))
+    links = []
+    for cand in candidates:
+        hits: Counter[int] = Counter()
+        for word in set(cand.words):
+            if len(holders.get(word, ())) <= limit:
+                hits.update(holders.get(word, ()))
+        for number, shared in hits.items():
+            target = targets[number]
+            if shared < PROPOSE or cand.doc in target.docs:
+                continue
+            if cand.speaker and target.speaker and cand.speaker != target.speaker:
+                continue
+            score = max(similarity(cand.words, v) for v in target.versions)
+            if score >= THRESHOLD:
+                links.append((score, cand.item, target.item))
+    return sorted(links, key=lambda link: (-link[0], link[1], link[2]))

@@ -1,0 +1,106 @@
+"""Linking rewritten quotes: what the paraphrase tier does with the units left unshared.
+
+Two passes. First, a lone quote whose sentences rewrite two or more different statements is
+cut into its sentences (003 rewrites "I appreciate …" and "In speaking with them …" as one
+quote). Then every lone quote, whole, joins the statement it rewrites best, as a paraphrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.analysis.clusters import Grouping, vote
+from reader.analysis.paraphrase import Candidate, Target, paraphrase_links, stems
+from reader.analysis.shingles import Doc, K
+from reader.analysis.units import Unit, sentences
+
+__all__ = ["link_rewrites"]
+
+VERSIONS = 4
+"""Distinct versions of a statement a paraphrase is compared with."""
+
+
+def link_rewrites(
+    docs: Sequence[Doc], units: list[Unit], grouping: Grouping
+) -> tuple[dict[int, float], set[int]]:
+    """Paraphrase scores of the units joined to a statement, and the units replaced by their
+    sentences (appended to `units` and `grouping`)."""
+    replaced = _cut(docs, units, grouping)
+    return _join(docs, units, grouping, replaced), replaced
+
+
+def _words(docs: Sequence[Doc], unit: Unit) -> tuple[str, ...]:
+    return stems(docs[unit.doc].norms[unit.lo : unit.hi])
+
+
+def _inputs(
+    docs: Sequence[Doc], units: list[Unit], grouping: Grouping, replaced: set[int]
+) -> tuple[list[Target], dict[int, list[Unit]]]:
+    """Every statement as a target (with its sentences), and every lone quote long enough to
+    judge, with its sentences when it has several."""
+    targets: list[Target] = []
+    lone: dict[int, list[Unit]] = {}
+    for group in grouping.groups():
+        quotes = [units[i].quote for i in group]
+        if not any(quotes) or replaced.intersection(group):
+            continue
+        unit = units[group[0]]
+        split = sentences(docs[unit.doc], unit)
+        split = split if len(split) > 1 else []
+        versions = [_words(docs, units[i]) for i in group][:VERSIONS]
+        versions += [_words(docs, s) for s in split]
+        speaker, _ = vote(quotes)
+        docs_in = frozenset(units[i].doc for i in group)
+        targets.append(Target(group[0], docs_in, tuple(dict.fromkeys(versions)), speaker))
+        if len(group) == 1 and docs[unit.doc].content_words(unit.lo, unit.hi) >= K:
+            lone[group[0]] = [unit, *split]
+    return targets, lone
+
+
+def _speaker(units: list[Unit], item: int) -> str | None:
+    quote = units[item].quote
+    return quote.speaker if quote else None
+
+
+def _cut(docs: Sequence[Doc], units: list[Unit], grouping: Grouping) -> set[int]:
+    targets, lone = _inputs(docs, units, grouping, set())
+    candidates: list[Candidate] = []
+    owners: list[int] = []
+    for item, parts in lone.items():
+        for part in parts[1:]:
+            candidates.append(
+                Candidate(len(owners), part.doc, _words(docs, part), _speaker(units, item))
+            )
+            owners.append(item)
+    rewrites: dict[int, set[int]] = {}
+    seen: set[int] = set()
+    for _, key, target in paraphrase_links(candidates, targets):
+        if key not in seen:  # each sentence counts for its best statement only
+            seen.add(key)
+            rewrites.setdefault(owners[key], set()).add(target)
+    replaced = {item for item, found in rewrites.items() if len(found) >= 2}
+    for item in sorted(replaced):
+        for part in lone[item][1:]:
+            units.append(part)
+            grouping.add(part.doc)
+    return replaced
+
+
+def _join(
+    docs: Sequence[Doc], units: list[Unit], grouping: Grouping, replaced: set[int]
+) -> dict[int, float]:
+    targets, lone = _inputs(docs, units, grouping, replaced)
+    candidates = [
+        Candidate(item, parts[0].doc, _words(docs, parts[0]), _speaker(units, item))
+        for item, parts in lone.items()
+    ]
+    best: dict[int, tuple[float, int]] = {}
+    for score, item, target in paraphrase_links(candidates, targets):
+        best.setdefault(item, (score, target))
+    rewritten: dict[int, float] = {}
+    # Best first; on a tie (two lone quotes rewriting each other) the later source rewrites.
+    order = sorted(best.items(), key=lambda b: (-b[1][0], -units[b[0]].doc, b[0]))
+    for item, (score, target) in order:
+        if grouping.alone(item) and grouping.join(item, target):
+            rewritten[item] = score
+    return rewritten

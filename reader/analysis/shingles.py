@@ -1,0 +1,141 @@
+"""Candidate stage: sources as word-id sequences and an inverted index of content shingles.
+
+A shingle is K consecutive *content* words (function words skipped), so "basing it off"
+and "basing off", or "never to happen" and "to never happen", give the same shingles.
+Words are compared by their normalised form from `reader.text` (`token_columns`, the same
+words as `tokens`). Only shingles held by
+two or more sources produce seeds, and a shingle shared by many sources is paired through a
+few hub sources rather than all pairs, so the work grows with the text, not with the square
+of the number of sources.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate, compress, product
+
+from reader.model import Source
+from reader.text import FUNCTION_WORDS, token_columns
+
+__all__ = ["Doc", "Seeds", "prepare", "seed_pairs"]
+
+K = 3
+"""Content words per shingle."""
+ALL_PAIRS_UP_TO = 4
+"""A shingle in at most this many sources pairs them all; beyond, only through hubs."""
+HUBS = 1
+MAX_REPEATS = 3
+"""A shingle repeated more often than this in one source is a refrain, not evidence."""
+
+_BREAK = re.compile(r"[.!?;:…]|\n")
+
+Seeds = dict[tuple[int, int], list[tuple[int, int]]]
+"""(doc a, doc b) with a < b → seed positions (token in a, token in b)."""
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One source as parallel token arrays; `ids` are normalised words as integers."""
+
+    index: int
+    source: Source
+    starts: list[int]
+    ends: list[int]
+    ids: list[int]
+    norms: list[str]
+    content: list[bool]
+    sentence_starts: list[int]
+    """Tokens that begin a sentence or clause (after . ! ? ; : or a line break), in order."""
+    cumulative_content: list[int]
+    """Content words before each token, so any span's count is one subtraction."""
+    ids_reversed: list[int]
+    content_reversed: list[bool]
+    """The same, back to front, so that alignment walks backward as it walks forward."""
+
+    def content_words(self, lo: int, hi: int) -> int:
+        return self.cumulative_content[hi] - self.cumulative_content[lo]
+
+    def char_span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Characters of tokens lo..hi-1, keeping sentence punctuation that closes the span."""
+        end = self.ends[hi - 1]
+        text = self.source.text
+        while end < len(text) and text[end] in ".!?…":
+            end += 1
+        return self.starts[lo], end
+
+
+def prepare(sources: Sequence[Source]) -> list[Doc]:
+    """Tokenise every source once, with one shared word-id table."""
+    vocabulary: dict[str, int] = {}
+    is_content: dict[str, bool] = {}
+    docs = []
+    for index, source in enumerate(sources):
+        text = source.text
+        starts, ends, norms = token_columns(text)
+        for norm in set(norms).difference(vocabulary):
+            vocabulary[norm] = len(vocabulary)
+            is_content[norm] = norm not in FUNCTION_WORDS
+        ids = list(map(vocabulary.__getitem__, norms))
+        content = list(map(is_content.__getitem__, norms))
+        docs.append(
+            Doc(
+                index=index,
+                source=source,
+                starts=starts,
+                ends=ends,
+                ids=ids,
+                norms=norms,
+                content=content,
+                sentence_starts=sorted(
+                    {0, *(bisect_right(starts, m.start()) for m in _BREAK.finditer(text))}
+                    - {len(norms)}
+                ),
+                cumulative_content=[0, *accumulate(content)],
+                ids_reversed=ids[::-1],
+                content_reversed=content[::-1],
+            )
+        )
+    return docs
+
+
+def seed_pairs(docs: Sequence[Doc]) -> Seeds:
+    """Seeds for every pair of sources that shares at least one content shingle."""
+    shingles = []
+    for doc in docs:
+        positions = list(compress(range(len(doc.ids)), doc.content))
+        ids = list(compress(doc.ids, doc.content))
+        shingles.append((list(zip(*(ids[k:] for k in range(K)), strict=False)), positions))
+    seen: set[tuple[int, ...]] = set()
+    shared: set[tuple[int, ...]] = set()
+    for keys, _ in shingles:
+        mine = set(keys)
+        shared |= mine & seen
+        seen |= mine
+    index: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
+    for doc, (keys, positions) in zip(docs, shingles, strict=True):
+        for key, at in [(k, at) for k, at in zip(keys, positions, strict=False) if k in shared]:
+            index[key].append((doc.index, at))
+    seeds: Seeds = {}
+    for postings in index.values():
+        holders = _by_doc(postings)
+        hubs = holders if len(holders) <= ALL_PAIRS_UP_TO else holders[:HUBS]
+        for h, (a, at_a) in enumerate(hubs):
+            for b, at_b in holders[h + 1 :]:
+                pair = seeds.setdefault((a, b), [])
+                pair.extend(product(at_a, at_b))
+    return seeds
+
+
+def _by_doc(postings: list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
+    """Postings grouped by source (they arrive in source order), refrains dropped."""
+    groups: list[tuple[int, list[int]]] = []
+    for doc, at in postings:
+        if groups and groups[-1][0] == doc:
+            groups[-1][1].append(at)
+        else:
+            groups.append((doc, [at]))
+    return [(doc, ats) for doc, ats in groups if len(ats) <= MAX_REPEATS]

@@ -1,0 +1,134 @@
+"""The paraphrase tier: quotes rewritten with other words, linked to what they rewrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.matching import match_quotes
+from reader.analysis.paraphrase import THRESHOLD, similarity, stems
+from reader.model import Quote, Source, Story
+from reader.text import tokens
+
+ORIGINAL = (
+    "In speaking with them, I believe they understand the seriousness of the issue and will "
+    "take the necessary measures for this never to happen again."
+)
+REWRITE = (
+    "After speaking to them, I have faith that they recognize the gravity of the situation "
+    "and that they will take the necessary steps to ensure that it never occurs again."
+)
+
+
+def words(text: str) -> tuple[str, ...]:
+    return stems([t.norm for t in tokens(text)])
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["apologies", "apologize", "apology"],
+        ["children", "kids", "youngsters"],
+        ["images", "photos", "pictures"],
+        ["re-evaluating", "reevaluating", "reevaluate"],
+        ["said", "stated"],
+    ],
+)
+def test_stems_and_synonyms_meet(group: list[str]) -> None:
+    assert len({words(w) for w in group}) == 1
+
+
+def test_function_words_are_not_compared() -> None:
+    assert words("the of and to it") == ()
+
+
+def test_a_rewrite_with_synonyms_scores_above_the_threshold() -> None:
+    assert similarity(words(REWRITE), words(ORIGINAL)) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The ads, which were said to be to promote Balenciaga's plush bear bags, were part "
+            "of the brand's holiday campaign.",
+            "Our plush bear bags should not have been featured with children in this campaign.",
+        ),
+        (
+            "We want to learn from our mistakes and identify ways we can contribute.",
+            "We sincerely apologize for any offense our holiday campaign may have caused.",
+        ),
+    ],
+    ids=["topic words only", "nothing in common"],
+)
+def test_statements_that_only_share_the_topic_do_not_qualify(a: str, b: str) -> None:
+    assert similarity(words(a), words(b)) < THRESHOLD
+
+
+def test_word_order_counts() -> None:
+    forward = words("council rebuild harbour wall before winter storm")
+    assert similarity(forward, forward) > similarity(forward, tuple(reversed(forward)))
+
+
+def two_sources(first: str, second: str) -> Story:
+    texts = [f"Residents met the mayor. “{first}” she said.", f"“{second}” she told us later."]
+    sources = tuple(Source(f"s{i}", t, Path(f"s{i}.txt")) for i, t in enumerate(texts))
+    return Story("p", Path("p"), "P", sources=sources)
+
+
+def quotes_of(story: Story, speakers: tuple[str | None, str | None]) -> list[Quote]:
+    out = []
+    for source, speaker in zip(story.sources, speakers, strict=True):
+        start = source.text.index("“") + 1
+        end = source.text.index("”")
+        out.append(Quote(source.id, start, end, source.text[start:end], "marked", speaker, 0.9))
+    return out
+
+
+@pytest.mark.parametrize("speakers", [("Kim", "Kim"), ("Kim", None), (None, None)])
+def test_a_rewritten_quote_joins_its_original_as_a_paraphrase(
+    speakers: tuple[str | None, str | None],
+) -> None:
+    story = two_sources(ORIGINAL, REWRITE)
+    clusters, _ = match_quotes(story, quotes_of(story, speakers))
+    assert len(clusters) == 1
+    rewritten = clusters[0].occurrence("s1")
+    assert rewritten is not None
+    assert rewritten.match == "paraphrase"
+    assert THRESHOLD <= rewritten.similarity <= 1.0
+    assert clusters[0].text == ORIGINAL
+
+
+def test_another_speaker_s_words_are_never_a_paraphrase() -> None:
+    speakers = ("Kim", "The brand")
+    story = two_sources(ORIGINAL, REWRITE)
+    clusters, _ = match_quotes(story, quotes_of(story, speakers))
+    assert len(clusters) == 2
+    assert not any(c.shared for c in clusters)
+
+
+def test_a_quote_rewriting_two_statements_is_cut_between_them() -> None:
+    first = "Our plush bear bags should not have been featured with children in this campaign."
+    second = "We have immediately removed the campaign from all platforms."
+    rewrite = (
+        "In this advertisement, youngsters should not have been shown holding our plush bear "
+        "backpacks. The campaign was promptly taken off from all sites."
+    )
+    texts = [
+        f"The brand said: “{first}” Later it added: “{second}”",
+        f"A statement read “{rewrite}” and nothing more.",
+    ]
+    sources = tuple(Source(f"s{i}", t, Path(f"s{i}.txt")) for i, t in enumerate(texts))
+    story = Story("p", Path("p"), "P", sources=sources)
+    quotes = [
+        Quote(s.id, s.text.index(q), s.text.index(q) + len(q), q, "marked", "Brand", 0.9)
+        for s, qs in zip(sources, [[first, second], [rewrite]], strict=True)
+        for q in qs
+    ]
+    clusters, _ = match_quotes(story, quotes)
+    pairs = {c.occurrences[0].text: c.occurrence("s1") for c in clusters if c.shared}
+    assert set(pairs) == {first, second}
+    assert pairs[first] is not None and pairs[first].text.startswith("In this advertisement")
+    assert pairs[second] is not None and pairs[second].text.startswith("The campaign was")
+    assert all(o.match == "paraphrase" for o in pairs.values() if o)
