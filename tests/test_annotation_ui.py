@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from annotating_app import SIZE, form, ready, settle, still_cursors  # noqa: F401
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from reader.annotations_io import ANNOTATIONS_FILE, load_annotations
 from reader.app import ReaderApp
-from reader.app.annotation_form import AnnotationForm
 from reader.app.annotations_screen import AnnotationsScreen
 from reader.app.confirm_screen import ConfirmScreen
 from reader.app.detail_bar import DetailBar
@@ -27,15 +27,7 @@ from reader.app.selection import sentence_spans
 from reader.app.source_column import GUTTER, SourceColumn
 from reader.store import load_story
 
-SIZE = (160, 45)
 NOTE = "Checked against the Instagram post"
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Freeze the text cursors so screenshots do not depend on timing."""
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    monkeypatch.setattr(TextArea, "cursor_blink", False)
 
 
 @pytest.fixture
@@ -62,26 +54,6 @@ def story_path(tmp_path: Path, sample_path: Path) -> Path:
 
 def open_app(story_path: Path) -> ReaderApp:
     return ReaderApp(load_story(story_path))
-
-
-async def ready(pilot: Pilot[None]) -> ReaderScreen:
-    """The reader screen once its workspace is loaded."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReaderScreen) and screen.workspace is not None
-    return screen
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def form(pilot: Pilot[None]) -> AnnotationForm:
-    screen = pilot.app.screen
-    assert isinstance(screen, AnnotationForm)
-    return screen
 
 
 def gutter(column: SourceColumn, line: int) -> str:

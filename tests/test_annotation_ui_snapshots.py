@@ -6,23 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
+from annotating_app import SIZE, still_cursors  # noqa: F401
 from app_story import STATEMENT, build_analysis, build_story
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 
 from reader.app import ReaderApp
 from reader.app.annotation_edits import commit
 from reader.app.reader_screen import ReaderScreen
 from reader.model import Anchor, Annotation
-
-SIZE = (160, 45)
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    monkeypatch.setattr(TextArea, "cursor_blink", False)
 
 
 def make_app(root: Path) -> ReaderApp:

@@ -6,26 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from annotating_app import SIZE, form, ready, settle, still_cursors  # noqa: F401
 from app_story import ASIDE, DENIAL, STATEMENT, build_analysis, build_story
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select
 
 from reader.annotations_io import load_annotations
 from reader.app import ReaderApp
-from reader.app.annotation_form import AnnotationForm
 from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen
 from reader.app.quote_details import QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import SpeakerList, TimelineList
-
-SIZE = (160, 45)
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    monkeypatch.setattr(TextArea, "cursor_blink", False)
 
 
 @pytest.fixture
@@ -35,25 +27,10 @@ def app(tmp_path: Path) -> ReaderApp:
     return ReaderApp(story, build_analysis(story))
 
 
-async def ready(pilot: Pilot[None]) -> ReaderScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReaderScreen) and screen.workspace is not None
-    return screen
-
-
 async def save(pilot: Pilot[None]) -> None:
     await pilot.press("ctrl+s")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(pilot.app.screen, ReaderScreen)
-
-
-def form(pilot: Pilot[None]) -> AnnotationForm:
-    screen = pilot.app.screen
-    assert isinstance(screen, AnnotationForm)
-    return screen
 
 
 def span_of(screen: ReaderScreen, source: str, text: str) -> tuple[int, int]:
