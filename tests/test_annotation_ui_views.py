@@ -169,3 +169,27 @@ async def test_help_lists_the_annotation_keys(app: ReaderApp) -> None:
         assert rows["a"].startswith("Annotate the selection")
         assert rows["A"].startswith("Every annotation of the story")
         assert any("extend the selection by a sentence" in what for _, what in help_screen.rows)
+
+
+async def test_selection_keys_leave_the_search_box_alone(app: ReaderApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("v")
+        selected = screen.selection
+        await pilot.press("slash", *"jk")
+        assert screen.query_one("#search-input", Input).value == "jk"
+        assert screen.selection == selected
+        await pilot.press("escape")  # closes the search box, keeps the selection
+        assert screen.selection == selected
+        await pilot.press("escape")
+        assert screen.selection is None
+
+
+async def test_moving_to_another_column_drops_the_selection(app: ReaderApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("v", "j")
+        assert screen.selection is not None
+        await pilot.press("l")
+        assert screen.selection is None
+        assert all(column.overlays.extra == () for column in screen.columns)

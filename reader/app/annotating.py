@@ -202,7 +202,12 @@ class AnnotatingScreen(Screen[None]):
 
     def sync_notes(self) -> None:
         """Tell the detail bar about the annotation (or selection) under the cursor and
-        refresh the footer when the keys that apply change."""
+        refresh the footer when the keys that apply change. A selection lives in the active
+        column: moving to another column drops it."""
+        selection = self.selection
+        if selection is not None and selection.source != self.column.source.id:  # type: ignore[attr-defined]
+            self.action_cancel_selection()
+            return  # watch_selection syncs again
         under = self._notes_under_cursor()
         story = self.story  # type: ignore[attr-defined]
         if self.selection is not None:
@@ -238,12 +243,11 @@ class AnnotatingScreen(Screen[None]):
 
     def check_annotation_action(self, action: str) -> bool:
         """Whether an annotation key applies now (the reader screen's check_action asks)."""
-        if action in {"extend", "extend_lines"}:
+        if action in {"extend", "extend_lines", "cancel_selection"}:
+            # priority keys: only while reading, never while typing in the search box
             return self.selection is not None and isinstance(
                 self.focused, (SourceColumn, ColumnsView)
             )
-        if action == "cancel_selection":
-            return self.selection is not None
         if action in {"edit_annotation", "delete_annotation"}:
             return self.workspace is not None and bool(self._notes_under_cursor())
         if action in {"annotate", "annotations"}:
@@ -392,6 +396,13 @@ class AnnotatingScreen(Screen[None]):
         self.notes = notes_of(self.workspace) if self.workspace is not None else None
         for column in self.columns:  # type: ignore[attr-defined]
             self._paint(column)
+
+    def notify_style_update(self) -> None:
+        """A new theme: the annotation marks take its colours."""
+        super().notify_style_update()
+        if self.is_mounted:
+            for column in self.columns:  # type: ignore[attr-defined]
+                self._paint(column)
 
     def _paint(self, column: SourceColumn) -> None:
         """Lay this column's annotations and selection over its highlights."""
