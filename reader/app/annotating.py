@@ -308,9 +308,9 @@ class AnnotatingScreen(Screen[None]):
             )
             span = from_cells(widget.source.text, lines, start, end)
             if span is not None:
+                self.focus_source(widget.source.id)  # type: ignore[attr-defined]
                 self._mouse_selection = True
                 self.selection = PassageSelection(widget.source.id, span, span)
-                self.focus_source(widget.source.id)  # type: ignore[attr-defined]
                 return
         if self._mouse_selection:
             self._mouse_selection = False
