@@ -1,7 +1,8 @@
 """The performance figures of DESIGN §7, measured in one run so they compare fairly.
 
 Analysis figures run in this process; peak memory runs in a child process so the figure is
-that of the 200-source analysis alone.
+that of the 200-source analysis alone; the reader's screen and key figures come from
+`reader.app.timing`, imported only when asked for, so the core stays free of Textual.
 """
 
 from __future__ import annotations
@@ -91,6 +92,33 @@ def analysis_figures(quick: bool = False) -> list[Figure]:
     mb = peak_memory_mb(200)
     figures.append(Figure("peak memory, 200 sources", mb, "MB", "< 300", mb < 300))
     return figures
+
+
+def ui_figures() -> list[Figure]:
+    """First-screen and key-latency figures from the Textual app."""
+    from reader.app.timing import measure_ui
+
+    first, bare, key_next_quote, key_next_source = measure_ui()
+    ratio = first / bare
+    return [
+        Figure("reader first screen", first * 1000, "ms", "< 1000", first < 1),
+        Figure("bare Textual first screen", bare * 1000, "ms", "", True),
+        Figure("first screen vs bare app", ratio, "×", "≤ 1.5", ratio <= 1.5),
+        Figure(
+            "key n, 50 sources (median)",
+            key_next_quote * 1000,
+            "ms",
+            "< 50",
+            key_next_quote < 0.05,
+        ),
+        Figure(
+            "key l, 50 sources (median)",
+            key_next_source * 1000,
+            "ms",
+            "< 50",
+            key_next_source < 0.05,
+        ),
+    ]
 
 
 def to_json(figures: list[Figure]) -> str:

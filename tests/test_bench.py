@@ -12,7 +12,7 @@ from reader.cli import main
 def test_bench_json_reports_each_figure_with_its_target(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code = main(["bench", "--quick", "--json"])
+    code = main(["bench", "--quick", "--no-ui", "--json"])
     document = json.loads(capsys.readouterr().out)
     names = [f["name"] for f in document["figures"]]
     assert "sample analysis" in names

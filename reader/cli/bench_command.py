@@ -24,6 +24,7 @@ def register(commands: Any) -> None:
         action="store_true",
         help="estimate the all-pairs baseline from 12 sources instead of timing all 50",
     )
+    parser.add_argument("--no-ui", action="store_true", help="skip the Textual figures")
     parser.set_defaults(run=run)
 
 
@@ -31,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from reader import bench
 
     figures = bench.analysis_figures(quick=args.quick)
+    if not args.no_ui:
+        figures += bench.ui_figures()
     if args.json:
         print(bench.to_json(figures))
     else:
