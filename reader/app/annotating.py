@@ -24,7 +24,6 @@ from textual.worker import Worker, WorkerState
 
 from reader.annotations import deleting
 from reader.app.annotation_edits import Committed, Passage, commit
-from reader.app.annotation_form import AnnotationForm
 from reader.app.annotation_marks import (
     Notes,
     describe_notes,
@@ -49,7 +48,7 @@ from reader.app.selection import (
 )
 from reader.app.source_column import SourceColumn, column_title
 from reader.errors import ReaderError
-from reader.model import AnnotationKind
+from reader.model import Annotation, AnnotationKind
 from reader.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -321,11 +320,19 @@ class AnnotatingScreen(Screen[None]):
     def action_annotate(self) -> None:
         self.open_form(self._selected_passage() or self._cursor_passage())
 
-    def open_form(self, passage: Passage, kind: AnnotationKind | None = None) -> None:
-        """The annotation form on a passage, optionally with its kind chosen."""
-        if self.workspace is None:
-            return
-        self.app.push_screen(AnnotationForm(self.workspace, passage, kind=kind), self._committed)
+    def open_form(
+        self,
+        passage: Passage,
+        kind: AnnotationKind | None = None,
+        editing: Annotation | None = None,
+    ) -> None:
+        """The annotation form on a passage, optionally with its kind chosen, or editing."""
+        # Imported on first use: its widgets would add to every start-up of the reader.
+        from reader.app.annotation_form import AnnotationForm
+
+        if self.workspace is not None:
+            form = AnnotationForm(self.workspace, passage, editing=editing, kind=kind)
+            self.app.push_screen(form, self._committed)
 
     def action_edit_annotation(self) -> None:
         under = self._notes_under_cursor()
@@ -334,10 +341,7 @@ class AnnotatingScreen(Screen[None]):
         resolved = under[0].resolved
         span = resolved.span
         assert span is not None  # orphaned annotations are never under the cursor
-        form = AnnotationForm(
-            self.workspace, Passage(span.source, span.start, span.end), editing=resolved.annotation
-        )
-        self.app.push_screen(form, self._committed)
+        self.open_form(Passage(span.source, span.start, span.end), editing=resolved.annotation)
 
     def action_delete_annotation(self) -> None:
         under = self._notes_under_cursor()
