@@ -1,12 +1,10 @@
 """Annotating from the reader: select, annotate, edit, delete, list, copy, correct.
 
-`AnnotatingScreen` is the reader screen's base: it owns the selection and the placed
-annotations (`Notes`), its keys, and the saves. What it needs from the reader screen is
+`AnnotatingScreen` is the reader screen's base: it owns the selection, the placed annotations
+(`Notes`), the actions of its keys and the saves. What it needs from the reader screen is
 small: `story`, `columns`, the active `column`, `workspace`, the `index` reactive, `jump_to`,
 `focus_source`, and `_sync_current` (which calls `sync_notes` back on every cursor move).
-
-While a passage is selected, ↑ ↓ (j k) extend it by sentence and shift+↑ ↓ by line: those
-keys are priority bindings that apply only then, so the reader's own keys are untouched.
+Its keys are in `annotation_keys`.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
 from textual.events import TextSelected
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -55,104 +52,6 @@ if TYPE_CHECKING:
     from reader.app.quote_index import QuoteIndex
 
 SAVE_GROUP = "annotation-delete"
-
-
-def _key(key: str, action: str, description: str, tooltip: str, id: str, **extra: bool) -> Binding:
-    return Binding(key, action, description, id=id, tooltip=tooltip, **extra)
-
-
-ANNOTATION_BINDINGS: list[BindingType] = [
-    _key(
-        "v",
-        "select",
-        "Select",
-        "Select the sentence under the cursor; then ↑ ↓ extend the "
-        "selection by sentence, shift+↑ ↓ by line",
-        "select",
-        show=False,
-    ),
-    _key(
-        "a",
-        "annotate",
-        "Annotate",
-        "Annotate the selection (or the quote or sentence under "
-        "the cursor): kind, speaker, label, note, date",
-        "annotate",
-    ),
-    _key(
-        "e",
-        "edit_annotation",
-        "Edit note",
-        "Edit the annotation under the cursor",
-        "annotation-edit",
-    ),
-    _key(
-        "d",
-        "delete_annotation",
-        "Delete note",
-        "Delete the annotation under the cursor (asks first)",
-        "annotation-delete",
-    ),
-    _key(
-        "A",
-        "annotations",
-        "Annotations",
-        "Every annotation of the story; enter jumps to its passage",
-        "annotations",
-    ),
-    _key(
-        "y",
-        "copy",
-        "Copy",
-        "Copy the selection, else the quote or sentence under the cursor",
-        "copy-passage",
-        show=False,
-    ),
-    _key(
-        "down,j",
-        "extend(1)",
-        "Extend ↓",
-        "While selecting: extend the selection by a sentence",
-        "selection-down",
-        priority=True,
-    ),
-    _key(
-        "up,k",
-        "extend(-1)",
-        "Extend ↑",
-        "While selecting: shrink or extend it upwards by a sentence",
-        "selection-up",
-        priority=True,
-        show=False,
-    ),
-    _key(
-        "shift+down",
-        "extend_lines(1)",
-        "Line ↓",
-        "While selecting: extend the selection by a line",
-        "selection-line-down",
-        priority=True,
-        show=False,
-    ),
-    _key(
-        "shift+up",
-        "extend_lines(-1)",
-        "Line ↑",
-        "While selecting: extend it upwards by a line",
-        "selection-line-up",
-        priority=True,
-        show=False,
-    ),
-    _key(
-        "escape",
-        "cancel_selection",
-        "Cancel selection",
-        "Drop the selection",
-        "selection-cancel",
-        priority=True,
-    ),
-]
-ANNOTATION_ACTIONS = frozenset(cast(Binding, b).action.split("(")[0] for b in ANNOTATION_BINDINGS)
 CORRECTION_KINDS: dict[str, AnnotationKind] = {
     "speaker": "speaker",
     "not-quote": "not-quote",
@@ -164,7 +63,6 @@ class AnnotatingScreen(Screen[None]):
     """The reader screen's annotation state, keys and saves (see the module docstring)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"annotating--note", "annotating--note-on-quote"}
-    BINDINGS: ClassVar[list[BindingType]] = ANNOTATION_BINDINGS
 
     selection: reactive[PassageSelection | None] = reactive(None)
     workspace: Workspace | None = None

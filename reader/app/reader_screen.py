@@ -21,7 +21,8 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label
 
-from reader.app.annotating import ANNOTATION_ACTIONS, ANNOTATION_BINDINGS, AnnotatingScreen
+from reader.app.annotating import AnnotatingScreen
+from reader.app.annotation_keys import ANNOTATION_ACTIONS, ANNOTATION_BINDINGS
 from reader.app.columns_view import ColumnsView
 from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
