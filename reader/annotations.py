@@ -48,7 +48,7 @@ __all__ = [
 
 KINDS: tuple[AnnotationKind, ...] = get_args(AnnotationKind)
 Change = Callable[[list[Annotation]], list[Annotation]]
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _EDITABLE = frozenset({"kind", "label", "speaker", "note", "date", "same_as"})
 
 
@@ -59,15 +59,20 @@ def timestamp(now: dt.datetime | None = None) -> str:
 
 
 def check_date(date: str | None) -> str | None:
-    """The date if it is a real YYYY-MM-DD (what annotations.yaml holds); ReaderError otherwise."""
+    """The date if it is a real YYYY, YYYY-MM or YYYY-MM-DD (a timeline event's precisions);
+    ReaderError otherwise."""
     if date is None:
         return None
+    found = _DATE.fullmatch(date)
     try:
-        if not _DATE.fullmatch(date):
+        if found is None:
             raise ValueError(date)
-        dt.date.fromisoformat(date)
+        year, month, day = found.groups()
+        dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise ReaderError(f"date {date!r} is not a real date like 2022-11-28") from None
+        raise ReaderError(
+            f"date {date!r} is not a real date like 2022, 2022-11 or 2022-11-28"
+        ) from None
     return date
 
 

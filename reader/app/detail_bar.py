@@ -51,6 +51,8 @@ class DetailBar(Static):
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
     placed: reactive[Placed | None] = reactive(None)
+    note_line: reactive[Text | None] = reactive(None)
+    """A third line: the annotation or the selection under the cursor."""
 
     def render_content(self) -> Text:
         if self.index is None:
@@ -67,9 +69,12 @@ class DetailBar(Static):
         return describe(self.index, self.placed)
 
     def _refresh_content(self) -> None:
-        self.update(self.render_content(), layout=False)  # fixed height
+        text = self.render_content()
+        if self.note_line is not None:
+            text = Text.assemble(text, "\n", self.note_line, no_wrap=True, overflow="ellipsis")
+        self.update(text, layout=False)  # fixed height
 
     def on_mount(self) -> None:
         self._refresh_content()
 
-    watch_index = watch_placed = _refresh_content
+    watch_index = watch_placed = watch_note_line = _refresh_content

@@ -17,7 +17,7 @@ EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     ("enter (timeline)", "Scroll the columns to the event's evidence and flash it"),
     ("enter (search box)", "Go to the first match; F3 / shift+F3 walk the matches"),
     ("ctrl+p", "Command palette: jump to a source, speaker, shared quote or event"),
-    ("mouse", "Click a column to focus it; drag to select text, ctrl+c copies it"),
+    ("mouse", "Click a column to focus it; drag to select text: ctrl+c copies it, a annotates it"),
 )
 
 

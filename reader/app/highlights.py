@@ -35,6 +35,8 @@ class Layers:
     extra: Sequence[Mark] = ()
     search: Sequence[tuple[int, int]] = ()
     flash: Sequence[tuple[int, int]] = ()
+    notes: Sequence[tuple[int, int]] = ()
+    """The annotated passages, marked in the gutter (their styles are in `extra`)."""
 
 
 def marks(

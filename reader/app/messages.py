@@ -74,7 +74,7 @@ class SpeakerChosen(Message):
         self.speaker = speaker
 
 
-CorrectionKind = Literal["speaker", "not-quote", "not-same-quote"]
+CorrectionKind = Literal["speaker", "not-quote", "same-quote"]
 
 
 @dataclass

@@ -112,8 +112,7 @@ class QuoteDetailsScreen(ModalScreen[Correction | None]):
             with Horizontal(id="details-corrections"):
                 yield Button("Set the speaker…", id="correct-speaker")
                 yield Button("Not a quote", id="correct-not-quote")
-                if cluster.shared:
-                    yield Button("Not the same quote", id="correct-not-same-quote")
+                yield Button("Same quote as…", id="correct-same-quote")
 
     def _spread(self, carried: list[str]) -> Text:
         total = len(self.index.story.sources)
@@ -140,7 +139,7 @@ class QuoteDetailsScreen(ModalScreen[Correction | None]):
         kinds: dict[str, CorrectionKind] = {
             "correct-speaker": "speaker",
             "correct-not-quote": "not-quote",
-            "correct-not-same-quote": "not-same-quote",
+            "correct-same-quote": "same-quote",
         }
         kind = kinds[event.button.id or ""]
         self.dismiss(Correction(kind, self.cluster, self.cluster.occurrence(self.source_id)))

@@ -19,9 +19,10 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Input, Label
 
+from reader.app.annotating import AnnotatingScreen
+from reader.app.annotation_keys import ANNOTATION_ACTIONS, ANNOTATION_BINDINGS
 from reader.app.columns_view import ColumnsView
 from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
@@ -62,13 +63,13 @@ COLUMN_ACTIONS = frozenset(
 """Actions on the active column: none applies to a story without sources."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AnnotatingScreen):
     """Sources side by side with their shared quotes highlighted."""
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     AUTO_FOCUS = None
 
-    BINDINGS: ClassVar[list[BindingType]] = [*reader_bindings()]
+    BINDINGS: ClassVar[list[BindingType]] = [*reader_bindings(), *ANNOTATION_BINDINGS]
 
     # `var`: the screen itself has nothing to repaint when its state changes; the widgets
     # bound to it repaint what they show.
@@ -186,6 +187,7 @@ class ReaderScreen(Screen[None]):
         placed = self.column.passage_under_cursor(prefer=self.current)
         self.current = placed.cluster.id if placed else None
         self.query_one(DetailBar).placed = placed
+        self.sync_notes()
 
     def watch_column_index(self, old: int, new: int) -> None:
         if not self.columns:
@@ -209,6 +211,8 @@ class ReaderScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that cannot do anything now (they reappear when they can)."""
+        if action in ANNOTATION_ACTIONS:
+            return self.check_annotation_action(action)
         if not self.columns and action in COLUMN_ACTIONS:
             return False
         index = self.index
@@ -317,11 +321,7 @@ class ReaderScreen(Screen[None]):
 
     def on_correction_requested(self, message: CorrectionRequested) -> None:
         """Where corrections of the analysis are turned into annotations."""
-        self.notify(
-            "Corrections are recorded as annotations, which this version cannot save yet.",
-            title="Correction",
-            severity="warning",
-        )
+        self.correct(message.correction)
 
     def action_pick_speaker(self) -> None:
         if self.index is not None:

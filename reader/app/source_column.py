@@ -18,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.app.annotation_marks import note_glyph
 from reader.app.column_look import Look, LookSource
 from reader.app.highlights import Layers, Mark, gutter_mark, marks
 from reader.app.messages import ColumnClicked, CursorMoved
@@ -346,6 +347,8 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def _gutter(self, line: int, cursor: bool) -> Strip:
         glyph = gutter_mark(self.index, self.source.id, self.wrapped.lines[line], self.speaker)
+        if glyph == " ":
+            glyph = note_glyph(self.overlays.notes, self.wrapped.lines[line])
         look = self._look()
         if cursor:
             bar = Segment("▌", look.bar_active if self.active else look.bar)
