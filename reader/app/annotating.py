@@ -46,10 +46,10 @@ from reader.app.selection import (
 from reader.app.source_column import SourceColumn, column_title
 from reader.errors import ReaderError
 from reader.model import Annotation, AnnotationKind
-from reader.workspace import Workspace
 
 if TYPE_CHECKING:
     from reader.app.quote_index import QuoteIndex
+    from reader.workspace import Workspace
 
 SAVE_GROUP = "annotation-delete"
 CORRECTION_KINDS: dict[str, AnnotationKind] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -19,7 +20,9 @@ from reader.annotations import Placement, placements, touching
 from reader.app.highlights import Mark
 from reader.app.quote_index import QuoteIndex
 from reader.model import Annotation, Resolved
-from reader.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reader.workspace import Workspace
 
 Span = tuple[int, int]
 

@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from reader.analysis.diff import word_diff
 from reader.app.messages import Correction, CorrectionKind
 from reader.app.palette import MATCH_MARKS, quote_style
 from reader.app.quote_index import QuoteIndex, speaker_label, speaker_uncertain
@@ -25,6 +24,8 @@ INSERTED = Style(color="#3fb950", bold=True)
 
 def diff_text(canonical: str, version: str) -> Text:
     """The version against the canonical text: removed words struck red, added words green."""
+    from reader.analysis.diff import word_diff  # the analysis package, off the first screen
+
     text = Text()
     for op, words in word_diff(canonical, version):
         if text:

@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from reader.analysis.passages import paragraphs, sentences
-
 Span = tuple[int, int]
 
 
@@ -28,6 +26,9 @@ def trim(text: str, start: int, end: int) -> Span:
 @lru_cache(maxsize=64)
 def sentence_spans(text: str) -> tuple[Span, ...]:
     """The sentences of a text in reading order, paragraph by paragraph, blanks trimmed."""
+    # imported here: importing the analysis package costs the first screen ~50 ms
+    from reader.analysis.passages import paragraphs, sentences
+
     found: list[Span] = []
     for first, last in paragraphs(text):
         for start, end in sentences(text, first, last):
