@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from functools import partial
 
-from reader.analysis import analyze
+from reader.analysis import analyze, collector_paused
 from reader.analysis.baseline import all_pairs_difflib
 from reader.analysis.matching import match_quotes
 from reader.analysis.quotes import extract_quotes
@@ -76,7 +76,8 @@ def analysis_figures(quick: bool = False) -> list[Figure]:
 
     story50 = synthetic_story(50)
     quotes50 = [q for s in story50.sources for q in extract_quotes(s)]
-    matching = best_of(3, lambda: match_quotes(story50, quotes50))
+    with collector_paused():  # as inside `analyze`
+        matching = best_of(3, lambda: match_quotes(story50, quotes50))
     if quick:
         subset = replace(story50, sources=story50.sources[:12])
         naive = best_of(1, lambda: all_pairs_difflib(subset)) * (50 * 49) / (12 * 11)

@@ -14,19 +14,19 @@ from reader.analysis.speakers import attribute_speakers, discover_speakers
 from reader.analysis.timeline import extract_events
 from reader.model import Analysis, Quote, Story
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "collector_paused"]
 
 T = TypeVar("T")
 
 
 def analyze(story: Story) -> Analysis:
     """Quotes, shared quotes, text reuse, speakers and events of the story."""
-    with _collector_paused():
+    with collector_paused():
         return _analyze(story)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The analysis allocates many small objects and no reference cycles, so the cyclic
     garbage collector's passes over them are pure cost (a fifth of the time on big stories)."""
     was_enabled = gc.isenabled()
