@@ -71,7 +71,7 @@ def render_html(story: Story, analysis: Analysis) -> str:
 def _column(story: Story, analysis: Analysis, source: Source) -> str:
     date = source.date.isoformat() if source.date else "undated"
     head = (
-        f'<div class="head"><div class="outlet">{escape(source.outlet or source.id)}</div>'
+        f'<div class="head"><div class="outlet">{escape(source.name)}</div>'
         f'<div class="date">{escape(date)}</div>'
         + (f'<div class="title">{escape(source.title)}</div>' if source.title else "")
         + "</div>"
@@ -139,7 +139,7 @@ def _marked(text: str, marks: list[_Mark]) -> Iterable[str]:
 def _coverage(story: Story, shared: tuple[Cluster, ...]) -> str:
     if not shared:
         return '<section><h2>Shared quotes</h2><p class="none">No shared quotes.</p></section>'
-    head = "".join(f"<th>{escape(s.outlet or s.id)}</th>" for s in story.sources)
+    head = "".join(f"<th>{escape(s.name)}</th>" for s in story.sources)
     rows = []
     for index, cluster in enumerate(shared):
         cells = []

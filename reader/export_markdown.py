@@ -14,12 +14,12 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
 
 def source_name(story: Story, source_id: str) -> str:
-    """How a source is named in tables and reports: its outlet, else its id."""
+    """How a source is named in tables and reports (`Source.name`); the id if unknown."""
     try:
         source = story.source(source_id)
     except KeyError:
         return source_id
-    return source.outlet or source.id
+    return source.name
 
 
 def md(text: str) -> str:

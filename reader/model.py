@@ -45,6 +45,11 @@ class Source:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def name(self) -> str:
+        """What a reader calls this source: its outlet, else its title, else its id."""
+        return self.outlet or self.title or self.id
+
 
 @dataclass(frozen=True)
 class Span:

@@ -42,7 +42,7 @@ def _short(text: str, width: int = 44) -> str:
 
 
 def _outlet(index: QuoteIndex, source_id: str) -> str:
-    return index.story.source(source_id).outlet or source_id
+    return _short(index.story.source(source_id).name, 24)
 
 
 class CoverageScreen(Screen[Jump | None]):

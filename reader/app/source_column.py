@@ -35,7 +35,7 @@ widget, which would cost more to paint than the text itself)."""
 
 def column_title(source: Source) -> str:
     """Outlet (else the title, else the id) and date, as the column's heading."""
-    outlet = source.outlet or source.title or source.id
+    outlet = source.name
     return f"{outlet} · {source.date.isoformat()}" if source.date else outlet
 
 
