@@ -8,7 +8,6 @@ different windows merge instead of one clobbering the other.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +24,7 @@ from reader.model import (
     Source,
     Span,
     Story,
+    is_event_date,
 )
 
 __all__ = [
@@ -48,7 +48,6 @@ __all__ = [
 
 KINDS: tuple[AnnotationKind, ...] = get_args(AnnotationKind)
 Change = Callable[[list[Annotation]], list[Annotation]]
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _EDITABLE = frozenset({"kind", "label", "speaker", "note", "date", "same_as"})
 
 
@@ -63,16 +62,8 @@ def check_date(date: str | None) -> str | None:
     ReaderError otherwise."""
     if date is None:
         return None
-    found = _DATE.fullmatch(date)
-    try:
-        if found is None:
-            raise ValueError(date)
-        year, month, day = found.groups()
-        dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise ReaderError(
-            f"date {date!r} is not a real date like 2022, 2022-11 or 2022-11-28"
-        ) from None
+    if not is_event_date(date):
+        raise ReaderError(f"date {date!r} is not a real date like 2022, 2022-11 or 2022-11-28")
     return date
 
 

@@ -15,7 +15,6 @@ from typing import Any, get_args
 import yaml
 from yaml.nodes import Node
 
-from reader.annotations import check_date
 from reader.atomic import ChangedOnDisk, atomic_write, read_stamped
 from reader.errors import Problem, ReaderError
 from reader.model import Anchor, Annotation, AnnotationKind
@@ -164,7 +163,7 @@ def _annotations(doc: YamlFile, node: Node | None) -> Iterator[Annotation]:
             label=doc.text(fields.get("label"), "label"),
             speaker=doc.text(fields.get("speaker"), "speaker"),
             note=doc.text(fields.get("note"), "note") or "",
-            date=_date(doc, fields.get("date")),
+            date=doc.event_date(fields.get("date"), "date"),
             same_as=doc.text(fields.get("same_as"), "same_as"),
             created=_time(doc, fields.get("created")),
             updated=_time(doc, fields.get("updated")),
@@ -180,24 +179,6 @@ def _offset(doc: YamlFile, item: Node, fields: dict[str, Node], key: str) -> int
         doc.problem(node or item, f"an annotation needs {key}: a whole number ≥ 0")
         return 0
     return value
-
-
-def _date(doc: YamlFile, node: Node | None) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD, quoted or not (unquoted, YAML reads a year or a day)."""
-    if node is None or doc.is_null(node):
-        return None
-    count = len(doc.problems)
-    value = doc.scalar(node)
-    if len(doc.problems) > count:
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    text = value.isoformat() if isinstance(value, dt.date) else str(node.value)
-    try:
-        return check_date(text)
-    except ReaderError:
-        doc.problem(node, f"date must be like 2022, 2022-11 or 2022-11-28, not {node.value!r}")
-        return None
 
 
 def _time(doc: YamlFile, node: Node | None) -> str:

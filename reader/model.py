@@ -7,6 +7,7 @@ between threads without copying. Character offsets always index the stored sourc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -59,6 +60,22 @@ class Span:
     start: int
     end: int
     text: str
+
+
+_EVENT_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def is_event_date(value: str) -> bool:
+    """A real date written YYYY, YYYY-MM or YYYY-MM-DD, the precisions of the timeline."""
+    found = _EVENT_DATE.fullmatch(value)
+    if found is None:
+        return False
+    year, month, day = found.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

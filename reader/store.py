@@ -7,9 +7,7 @@ load_story raises them all at once instead of stopping at the first.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,7 +42,6 @@ SPEAKER_KEYS = ("name", "aliases", "role")
 EVENT_KEYS = ("date", "label")
 SOURCE_KEYS = ("id", "outlet", "title", "url", "date", "byline")
 MAX_TEXT_BYTES = 20_000_000
-_EVENT_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def store_root() -> Path:
@@ -196,27 +193,16 @@ def _events(doc: YamlFile, node: Node | None) -> Iterator[Event]:
         fields = doc.mapping(item, EVENT_KEYS, "an event")
         if fields is None:
             continue
-        date_node, label = fields.get("date"), doc.text(fields.get("label"), "an event's label")
-        value = None if date_node is None else doc.scalar(date_node)
-        date = value.isoformat() if isinstance(value, dt.date) else str(value or "")
-        if not _valid_event_date(date):
+        label = doc.text(fields.get("label"), "an event's label")
+        date = doc.event_date(fields.get("date"), "an event's date")
+        if "date" not in fields:
             doc.problem(item, "an event needs a date: YYYY, YYYY-MM or YYYY-MM-DD")
+        elif date is None:
+            continue
         elif not label:
             doc.problem(item, "an event needs a label")
         else:
             yield Event(date=date, label=label, origin="story")
-
-
-def _valid_event_date(value: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD, and a real date at that precision."""
-    if not _EVENT_DATE.fullmatch(value):
-        return False
-    padded = value + "-01" * (2 - value.count("-"))
-    try:
-        dt.date.fromisoformat(padded)
-    except ValueError:
-        return False
-    return True
 
 
 def _source_order(doc: YamlFile, fields: dict[str, Node]) -> list[tuple[str, Node]] | None:

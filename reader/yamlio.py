@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader.errors import Problem
+from reader.model import is_event_date
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -180,6 +181,22 @@ class YamlFile:
         except ValueError:
             self.problem(node, f"{what} must be a date like 2022-11-28, not {node.value!r}")
             return None
+
+    def event_date(self, node: Node | None, what: str) -> str | None:
+        """YYYY, YYYY-MM or YYYY-MM-DD, quoted or not (unquoted, YAML reads a year or a day)."""
+        if node is None or self.is_null(node):
+            return None
+        count = len(self.problems)
+        value = self.scalar(node)
+        if len(self.problems) > count:
+            return None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        text = value.isoformat() if isinstance(value, dt.date) else str(node.value)
+        if is_event_date(text):
+            return text
+        self.problem(node, f"{what} must be like 2022, 2022-11 or 2022-11-28, not {node.value!r}")
+        return None
 
     def texts(self, node: Node | None, what: str) -> Iterator[tuple[str, Node]]:
         """The strings of a list, each with its node."""
