@@ -164,8 +164,8 @@ class YamlFile:
             self.problem(node, f"{what} must be text; put it in quotes ('{node.value}')")
         return None
 
-    def date(self, node: Node | None, what: str) -> dt.date | None:
-        """A YYYY-MM-DD date, quoted or not."""
+    def _calendar(self, node: Node | None) -> dt.date | str | None:
+        """A YAML date as a date, anything else as its text; None when null or unreadable."""
         if node is None or self.is_null(node):
             return None
         count = len(self.problems)
@@ -174,28 +174,28 @@ class YamlFile:
             return None
         if isinstance(value, dt.datetime):
             return value.date()
-        if isinstance(value, dt.date):
+        return value if isinstance(value, dt.date) else str(node.value)
+
+    def date(self, node: Node | None, what: str) -> dt.date | None:
+        """A YYYY-MM-DD date, quoted or not."""
+        value = self._calendar(node)
+        if value is None or isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value))
+            return dt.date.fromisoformat(value)
         except ValueError:
-            self.problem(node, f"{what} must be a date like 2022-11-28, not {node.value!r}")
+            self.problem(node, f"{what} must be a date like 2022-11-28, not {value!r}")
             return None
 
     def event_date(self, node: Node | None, what: str) -> str | None:
         """YYYY, YYYY-MM or YYYY-MM-DD, quoted or not (unquoted, YAML reads a year or a day)."""
-        if node is None or self.is_null(node):
+        value = self._calendar(node)
+        if value is None:
             return None
-        count = len(self.problems)
-        value = self.scalar(node)
-        if len(self.problems) > count:
-            return None
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        text = value.isoformat() if isinstance(value, dt.date) else str(node.value)
+        text = value.isoformat() if isinstance(value, dt.date) else value
         if is_event_date(text):
             return text
-        self.problem(node, f"{what} must be like 2022, 2022-11 or 2022-11-28, not {node.value!r}")
+        self.problem(node, f"{what} must be like 2022, 2022-11 or 2022-11-28, not {text!r}")
         return None
 
     def texts(self, node: Node | None, what: str) -> Iterator[tuple[str, Node]]:
