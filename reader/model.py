@@ -62,6 +62,14 @@ class Span:
     text: str
 
 
+Precision = Literal["year", "month", "day"]
+
+
+def precision(date: str) -> Precision:
+    """The precision of a timeline date string."""
+    return {4: "year", 7: "month"}.get(len(date), "day")  # type: ignore[return-value]
+
+
 _EVENT_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 

@@ -14,8 +14,7 @@ import typing
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from reader.analysis.dates import precision
-from reader.model import Analysis, Cluster, Event, Occurrence, Reuse, Span
+from reader.model import Analysis, Cluster, Event, Occurrence, Reuse, Span, precision
 
 T = TypeVar("T")
 

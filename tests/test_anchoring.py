@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.anchoring import find_passage, make_anchor, normalize, resolve
+from reader.annotations import find_passage, make_anchor, normalize, resolve
 from reader.model import Annotation, Source
 from reader.text import content_hash
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.anchoring import (
+from reader.annotations import (
     MIN_PASSAGE_SIMILARITY,
     make_anchor,
     normalize,

@@ -17,7 +17,6 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
-from reader.annotations_io import ANNOTATIONS_FILE, load_annotations
 from reader.app import ReaderApp
 from reader.app.annotations_screen import AnnotationsScreen
 from reader.app.confirm_screen import ConfirmScreen
@@ -25,7 +24,7 @@ from reader.app.detail_bar import DetailBar
 from reader.app.reader_screen import ReaderScreen
 from reader.app.selection import sentence_spans
 from reader.app.source_column import GUTTER, SourceColumn
-from reader.store import load_story
+from reader.store import ANNOTATIONS_FILE, load_annotations, load_story
 
 NOTE = "Checked against the Instagram post"
 

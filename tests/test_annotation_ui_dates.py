@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import check_date, new_annotation
-from reader.annotations_io import ANNOTATIONS_FILE, load_annotations, update_annotations
 from reader.errors import ReaderError
-from reader.store import load_story
+from reader.store import ANNOTATIONS_FILE, load_annotations, load_story, update_annotations
 from reader.workspace import load_workspace
 
 

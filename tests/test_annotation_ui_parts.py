@@ -9,11 +9,11 @@ from app_story import APOLOGY, ASIDE, DENIAL, STATEMENT, build_analysis, build_s
 from rich.style import Style
 
 from reader.annotations import Placement, new_annotation
-from reader.annotations_io import load_annotations
 from reader.app.annotation_edits import Draft, Passage, commit, creating, problems, revising
 from reader.app.annotation_marks import NOTE_LINE, NOTE_START, note_glyph, note_marks, notes_of
 from reader.app.selection import begin, extend, from_cells, sentence_spans, trim, unit_at
 from reader.model import Anchor, Annotation, Resolved, Span
+from reader.store import load_annotations
 from reader.workspace import Workspace, build_workspace
 
 TEXT = "First one. Second one here.\n\nThird, a new paragraph. Fourth!"

@@ -11,13 +11,13 @@ from app_story import ASIDE, DENIAL, STATEMENT, build_analysis, build_story
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
-from reader.annotations_io import load_annotations
 from reader.app import ReaderApp
 from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen
 from reader.app.quote_details import QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import SpeakerList, TimelineList
+from reader.store import load_annotations
 
 
 @pytest.fixture

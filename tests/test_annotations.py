@@ -71,7 +71,7 @@ def test_a_new_annotation_is_anchored_and_stamped() -> None:
 
 def test_new_ids_avoid_the_taken_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     draws = iter(["0000beef", "0000beef", "0000cafe"])
-    monkeypatch.setattr("reader.annotations.secrets.token_hex", lambda _n: next(draws))
+    monkeypatch.setattr("reader.annotations.edits.secrets.token_hex", lambda _n: next(draws))
     first = new_annotation(STORY.sources[0], 0, 3)
     second = new_annotation(STORY.sources[0], 0, 3, taken={first.id})
     assert (first.id, second.id) == ("a-0000beef", "a-0000cafe")

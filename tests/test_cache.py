@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 import reader.analysis
-from reader.analysis.cache import cache_dir, cache_key, cache_path, load_analysis
 from reader.model import (
     Analysis,
     Cluster,
@@ -23,6 +22,7 @@ from reader.model import (
     Story,
 )
 from reader.serialize import analysis_from_data, analysis_to_data
+from reader.workspace import cache_dir, cache_key, cache_path, load_analysis
 
 RICH = Analysis(
     story="s",

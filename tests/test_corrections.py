@@ -6,7 +6,6 @@ import itertools
 from dataclasses import replace
 from pathlib import Path
 
-from reader.analysis.corrections import apply_corrections
 from reader.annotations import new_annotation, resolve_all
 from reader.model import (
     Analysis,
@@ -21,6 +20,7 @@ from reader.model import (
     Speaker,
     Story,
 )
+from reader.workspace import apply_corrections
 
 TEXTS = {
     "a": 'Kardashian wrote: "I have been quiet." The brand said "we are sorry" on Monday.',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis.diff import judge, word_diff
+from reader.analysis import judge, word_diff
 from reader.text import tokens
 
 

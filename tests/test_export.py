@@ -11,8 +11,8 @@ import pytest
 
 import reader.analysis
 from reader.cli import main
-from reader.export import default_export_path, render_html, render_markdown
 from reader.model import Analysis, Cluster, Event, Occurrence, Reuse, Source, Span, Story
+from reader.report import default_export_path, render_html, render_markdown
 from reader.store import load_story
 
 HOSTILE = (

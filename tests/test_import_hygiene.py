@@ -9,9 +9,9 @@ CORE = [
     "reader.model",
     "reader.text",
     "reader.errors",
-    "reader.store",
-    "reader.importer",
-    "reader.anchoring",
+    "reader.store.stories",
+    "reader.ingest.importer",
+    "reader.annotations.anchoring",
     "reader.analysis",
     "reader.cli",
 ]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReaderError
-from reader.importer import ImportOptions, import_files, slugify, valid_id
+from reader.ingest import ImportOptions, import_files, slugify, valid_id
 from reader.store import check_story, load_story
 
 SEEDS = sorted((Path(__file__).parent / "fixtures" / "seeds").glob("*.txt"))

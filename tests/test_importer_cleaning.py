@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reader.cleaning import clean_article
+from reader.ingest import clean_article
 
 
 @pytest.mark.parametrize(

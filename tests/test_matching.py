@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.matching import match_quotes
+from reader.analysis import match_quotes
 from reader.model import Cluster, Quote, Reuse, Source, Story
 
 NARRATION = [

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.matching import match_quotes
+from reader.analysis import match_quotes
 from reader.model import Quote, Source, Story
 from reader.text import token_columns, tokens
 

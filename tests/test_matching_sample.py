@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import analyze
-from reader.analysis.matching import match_quotes
+from reader.analysis import analyze, match_quotes
 from reader.model import Cluster, Quote, Source, Story
 
 KIM = "Kim Kardashian"
@@ -254,7 +253,7 @@ PAIR_PRECISION = 0.90
 def sample(sample_path: Path) -> Story:
     if not sample_path.is_dir():
         pytest.skip("the sample story is not in the store yet")
-    store = pytest.importorskip("reader.store")
+    store = pytest.importorskip("reader.store.stories")
     story: Story = store.load_story(sample_path)
     return story
 

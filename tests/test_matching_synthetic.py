@@ -8,10 +8,15 @@ from itertools import combinations
 
 import pytest
 
-from reader.analysis.baseline import all_pairs_difflib
-from reader.analysis.matching import match_quotes
+from reader.analysis import match_quotes
+from reader.bench import (
+    Passage,
+    all_pairs_difflib,
+    synthetic_quotes,
+    synthetic_story,
+    synthetic_truth,
+)
 from reader.model import Occurrence
-from reader.synthetic import Passage, synthetic_quotes, synthetic_story, synthetic_truth
 
 
 def test_the_generator_is_deterministic_and_sized() -> None:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.matching import match_quotes
-from reader.analysis.paraphrase import THRESHOLD, similarity, stems
+from reader.analysis import THRESHOLD, match_quotes, similarity, stems
 from reader.model import Quote, Source, Story
 from reader.text import tokens
 

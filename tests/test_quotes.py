@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.quotes import extract_quotes
+from reader.analysis import extract_quotes
 from reader.model import Quote, Source
 
 

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.quotemarks import MARKS
-from reader.analysis.quotes import extract_quotes
-from reader.analysis.speakers import attribute_speakers, discover_speakers
+from reader.analysis import MARKS, attribute_speakers, discover_speakers, extract_quotes
 from reader.model import Quote, Story
 from reader.store import load_story
 

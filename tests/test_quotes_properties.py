@@ -7,8 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.quotes import extract_quotes
-from reader.analysis.speakers import attribute_speakers, discover_speakers
+from reader.analysis import attribute_speakers, discover_speakers, extract_quotes
 from reader.model import Source, Speaker, Story
 
 MARKY = st.text(

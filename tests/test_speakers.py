@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.quotes import extract_quotes
-from reader.analysis.speakers import attribute_speakers, discover_speakers, resolve_speaker
+from reader.analysis import attribute_speakers, discover_speakers, extract_quotes, resolve_speaker
 from reader.model import Quote, Source, Speaker, Story
 
 SPEAKERS = (

@@ -9,10 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.annotations_io import render
 from reader.errors import ReaderError
 from reader.model import Anchor, Annotation
-from reader.store import load_annotations, update_annotations
+from reader.store import load_annotations, render, update_annotations
 
 SOURCES = ["000_43b94baa6551b378", "001_68c18a8236d82fe6", "002_fa2f828c7e6d5711"]
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import atomic
-from reader.atomic import ABSENT, ChangedOnDisk, atomic_write, backup_path, file_stamp
+from reader.store import ABSENT, ChangedOnDisk, atomic, atomic_write, backup_path, file_stamp
 
 
 def test_write_creates_then_keeps_previous_version(tmp_path: Path) -> None:

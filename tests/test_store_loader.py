@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader import yamlio
 from reader.errors import ReaderError
 from reader.store import (
     check_story,
@@ -18,6 +17,7 @@ from reader.store import (
     load_story,
     sample_story,
     store_root,
+    yamlio,
 )
 
 SAMPLE_IDS = [

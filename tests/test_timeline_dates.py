@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from reader.analysis.dates import find_dates, precision
+from reader.analysis import find_dates
+from reader.model import precision
 
 MONDAY = dt.date(2022, 11, 28)
 

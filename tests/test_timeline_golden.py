@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.timeline import extract_events
+from reader.analysis import extract_events
 from reader.model import Event, Story
 from reader.store import load_story
 

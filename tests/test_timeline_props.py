@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.timeline import extract_events
+from reader.analysis import extract_events
 from reader.model import Event, Source, Speaker, Story
 
 PIECES = st.sampled_from(

@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 from reader.annotations import adding, new_annotation
-from reader.annotations_io import update_annotations
-from reader.store import load_story
+from reader.store import load_story, update_annotations
 from reader.workspace import load_workspace
 
 

@@ -8,13 +8,36 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
+from reader.analysis.dates import find_dates
+from reader.analysis.diff import judge, word_diff
 from reader.analysis.matching import match_quotes
+from reader.analysis.paraphrase import THRESHOLD, similarity, stems
+from reader.analysis.passages import paragraphs, sentences
+from reader.analysis.quotemarks import MARKS
 from reader.analysis.quotes import extract_quotes
-from reader.analysis.speakers import attribute_speakers, discover_speakers
+from reader.analysis.speakers import attribute_speakers, discover_speakers, resolve_speaker
 from reader.analysis.timeline import extract_events
 from reader.model import Analysis, Quote, Story
 
-__all__ = ["analyze", "collector_paused"]
+__all__ = [
+    "MARKS",
+    "THRESHOLD",
+    "analyze",
+    "attribute_speakers",
+    "collector_paused",
+    "discover_speakers",
+    "extract_events",
+    "extract_quotes",
+    "find_dates",
+    "judge",
+    "match_quotes",
+    "paragraphs",
+    "resolve_speaker",
+    "sentences",
+    "similarity",
+    "stems",
+    "word_diff",
+]
 
 T = TypeVar("T")
 

@@ -24,9 +24,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-Precision = Literal["year", "month", "day"]
+from reader.model import Precision, precision
 
 MONTHS = {
     name: number
@@ -149,11 +148,6 @@ class DateMention:
     @property
     def precision(self) -> Precision:
         return precision(self.date)
-
-
-def precision(date: str) -> Precision:
-    """The precision of a timeline date string."""
-    return {4: "year", 7: "month"}.get(len(date), "day")  # type: ignore[return-value]
 
 
 def lead_in(text: str, start: int) -> int:

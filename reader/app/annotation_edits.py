@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reader.annotations import Change, adding, check_date, editing, new_annotation
-from reader.annotations_io import update_annotations
 from reader.app.quote_index import QuoteIndex
 from reader.errors import ReaderError
 from reader.model import Annotation, AnnotationKind, Story
+from reader.store import update_annotations
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.analysis.cache import load_analysis
 from reader.errors import ReaderError
-from reader.export import default_export_path, render_html
 from reader.model import Story
+from reader.report import default_export_path, render_html
 from reader.store import atomic_write
-from reader.workspace import Workspace, build_workspace, load_workspace
+from reader.workspace import Workspace, build_workspace, load_analysis, load_workspace
 
 
 def open_workspace(story: Story) -> tuple[Workspace, str | None]:

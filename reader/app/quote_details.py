@@ -24,7 +24,7 @@ INSERTED = Style(color="#3fb950", bold=True)
 
 def diff_text(canonical: str, version: str) -> Text:
     """The version against the canonical text: removed words struck red, added words green."""
-    from reader.analysis.diff import word_diff  # the analysis package, off the first screen
+    from reader.analysis import word_diff  # the analysis package, off the first screen
 
     text = Text()
     for op, words in word_diff(canonical, version):

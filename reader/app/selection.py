@@ -27,7 +27,7 @@ def trim(text: str, start: int, end: int) -> Span:
 def sentence_spans(text: str) -> tuple[Span, ...]:
     """The sentences of a text in reading order, paragraph by paragraph, blanks trimmed."""
     # imported here: importing the analysis package costs the first screen ~50 ms
-    from reader.analysis.passages import paragraphs, sentences
+    from reader.analysis import paragraphs, sentences
 
     found: list[Span] = []
     for first, last in paragraphs(text):

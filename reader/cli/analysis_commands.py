@@ -10,12 +10,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reader.analysis.speakers import resolve_speaker
+from reader.analysis import resolve_speaker
 from reader.cli.common import add_story_argument, print_json
 from reader.cli.store_commands import plain
 from reader.errors import ReaderError
-from reader.export import source_name
 from reader.model import Analysis, Cluster, Speaker, Story
+from reader.report import source_name
 from reader.serialize import quotes_document, timeline_document
 from reader.store import find_story, load_story
 from reader.workspace import load_workspace

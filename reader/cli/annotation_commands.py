@@ -13,8 +13,7 @@ from typing import Any, get_args
 from rich.console import Console
 from rich.table import Table
 
-from reader.anchoring import find_passage
-from reader.annotations import adding, new_annotation, resolve_all
+from reader.annotations import adding, find_passage, new_annotation, resolve_all
 from reader.cli.common import add_story_argument, print_json
 from reader.cli.store_commands import plain
 from reader.errors import ReaderError

@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader import bench
+    from reader.bench import figures as bench
 
     figures = bench.analysis_figures(quick=args.quick)
     if not args.no_ui:

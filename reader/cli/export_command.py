@@ -10,7 +10,7 @@ from typing import Any
 from reader.cli.analysis_commands import load
 from reader.cli.common import add_story_argument
 from reader.errors import Problem, ReaderError
-from reader.export import default_export_path, render_html, render_markdown
+from reader.report import default_export_path, render_html, render_markdown
 from reader.store import atomic_write
 
 

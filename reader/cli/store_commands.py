@@ -13,12 +13,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reader.analysis.cache import load_analysis
 from reader.cli.common import add_story_argument, print_json
 from reader.errors import ReaderError
-from reader.importer import ImportOptions, import_files
+from reader.ingest import ImportOptions, import_files
 from reader.model import Story
 from reader.store import check_story, find_story, list_stories, load_story, store_root
+from reader.workspace import load_analysis
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -13,26 +13,9 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from reader.annotations_io import load_annotations, update_annotations
-from reader.atomic import atomic_write, file_stamp
 from reader.errors import Problem, ReaderError
 from reader.model import Event, Source, Speaker, Story
-from reader.yamlio import YamlFile
-
-__all__ = [
-    "SAMPLE_ID",
-    "atomic_write",
-    "check_story",
-    "file_stamp",
-    "find_story",
-    "list_stories",
-    "load_annotations",
-    "load_story",
-    "read_text",
-    "sample_story",
-    "store_root",
-    "update_annotations",
-]
+from reader.store.yamlio import YamlFile
 
 SAMPLE_ID = "balenciaga-2022"
 STORY_FILE = "story.yaml"
@@ -42,6 +25,8 @@ SPEAKER_KEYS = ("name", "aliases", "role")
 EVENT_KEYS = ("date", "label")
 SOURCE_KEYS = ("id", "outlet", "title", "url", "date", "byline")
 MAX_TEXT_BYTES = 20_000_000
+_PACKAGE = Path(__file__).resolve().parent.parent
+_BUNDLED_SAMPLE = _PACKAGE / "sample"
 
 
 def store_root() -> Path:
@@ -59,11 +44,10 @@ def list_stories(root: Path | None = None) -> list[Path]:
 
 def sample_story() -> Path:
     """The bundled sample: package data when installed, the repo's stories/ in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "sample", here.parent / "stories" / SAMPLE_ID):
+    for candidate in (_BUNDLED_SAMPLE, _PACKAGE.parent / "stories" / SAMPLE_ID):
         if (candidate / STORY_FILE).is_file():
             return candidate
-    raise ReaderError(f"the sample story is missing from this installation ({here / 'sample'})")
+    raise ReaderError(f"the sample story is missing from this installation ({_BUNDLED_SAMPLE})")
 
 
 def find_story(ref: str | None) -> Path:
@@ -165,7 +149,7 @@ def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
 def _story_id(folder: Path) -> str:
     """The folder's name; the installed sample keeps its store id."""
     resolved = folder.resolve()
-    if resolved == (Path(__file__).resolve().parent / "sample").resolve():
+    if resolved == _BUNDLED_SAMPLE.resolve():
         return SAMPLE_ID
     return resolved.name
 

@@ -17,12 +17,10 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from reader.atomic import atomic_write, read_stamped
-from reader.cleaning import Cleaned, clean_article
 from reader.errors import Problem, ReaderError
-from reader.htmltext import html_to_text, looks_like_html
-from reader.store import SOURCES_DIR, STORY_FILE
-from reader.yamlio import dump, scalar_text
+from reader.ingest.cleaning import Cleaned, clean_article
+from reader.ingest.htmltext import html_to_text, looks_like_html
+from reader.store import SOURCES_DIR, STORY_FILE, atomic_write, dump, read_stamped, scalar_text
 
 __all__ = [
     "ImportOptions",

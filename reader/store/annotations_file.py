@@ -15,10 +15,10 @@ from typing import Any, get_args
 import yaml
 from yaml.nodes import Node
 
-from reader.atomic import ChangedOnDisk, atomic_write, read_stamped
 from reader.errors import Problem, ReaderError
 from reader.model import Anchor, Annotation, AnnotationKind
-from reader.yamlio import YamlFile, dump
+from reader.store.atomic import ChangedOnDisk, atomic_write, read_stamped
+from reader.store.yamlio import YamlFile, dump
 
 __all__ = ["ANNOTATIONS_FILE", "load_annotations", "update_annotations"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.diff import word_diff
+from reader.analysis import word_diff
 from reader.model import Analysis, Story
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from reader.analysis.speakers import resolve_speaker
+from reader.analysis import resolve_speaker
 from reader.annotations import cluster_at, overlap
 from reader.model import (
     Analysis,

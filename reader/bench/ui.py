@@ -22,8 +22,8 @@ from textual.widgets import Static
 
 from reader.analysis import analyze
 from reader.app.app import ReaderApp
+from reader.bench.synthetic import synthetic_story
 from reader.store import load_story, sample_story
-from reader.synthetic import synthetic_story
 
 SIZE = (160, 45)
 
@@ -48,7 +48,7 @@ def _first_screen(folder: Path | None) -> float:
     """Seconds from launching a fresh Python process to its first idle frame, as a user
     waits for it: interpreter start and imports included."""
     where = None if folder is None else str(folder)
-    code = f"from reader.app.timing import run_to_first_screen; run_to_first_screen({where!r})"
+    code = f"from reader.bench.ui import run_to_first_screen; run_to_first_screen({where!r})"
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True)
     return time.perf_counter() - started

@@ -2,7 +2,7 @@
 
 Analysis figures run in this process; peak memory runs in a child process so the figure is
 that of the 200-source analysis alone; the reader's screen and key figures come from
-`reader.app.timing`, imported only when asked for, so the core stays free of Textual.
+`reader.bench.ui`, imported only when asked for, so the core stays free of Textual.
 """
 
 from __future__ import annotations
@@ -15,12 +15,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from functools import partial
 
-from reader.analysis import analyze, collector_paused
-from reader.analysis.baseline import all_pairs_difflib
-from reader.analysis.matching import match_quotes
-from reader.analysis.quotes import extract_quotes
+from reader.analysis import analyze, collector_paused, extract_quotes, match_quotes
+from reader.bench.baseline import all_pairs_difflib
+from reader.bench.synthetic import synthetic_story
 from reader.store import load_story, sample_story
-from reader.synthetic import synthetic_story
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ def peak_memory_mb(n_sources: int) -> float:
     code = (
         "import resource\n"
         "from reader.analysis import analyze\n"
-        "from reader.synthetic import synthetic_story\n"
+        "from reader.bench.synthetic import synthetic_story\n"
         f"analyze(synthetic_story({n_sources}))\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
@@ -97,7 +95,7 @@ def analysis_figures(quick: bool = False) -> list[Figure]:
 
 def ui_figures() -> list[Figure]:
     """First-screen and key-latency figures from the Textual app."""
-    from reader.app.timing import measure_ui
+    from reader.bench.ui import measure_ui
 
     first, bare, key_next_quote, key_next_source = measure_ui()
     ratio = first / bare

@@ -15,11 +15,9 @@ from html import escape
 from pathlib import Path
 from typing import Literal
 
-from reader.analysis.diff import word_diff
-from reader.export_markdown import render_markdown, source_name
+from reader.analysis import word_diff
 from reader.model import Analysis, Cluster, Occurrence, Source, Story
-
-__all__ = ["default_export_path", "render_html", "render_markdown", "source_name"]
+from reader.report.markdown import source_name
 
 Format = Literal["html", "markdown"]
 SUFFIX: dict[str, str] = {"html": "html", "markdown": "md"}

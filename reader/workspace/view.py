@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.analysis.cache import load_analysis
-from reader.analysis.corrections import apply_corrections
 from reader.annotations import resolve_all
-from reader.annotations_io import load_annotations
 from reader.model import Analysis, Annotation, Resolved, Story
+from reader.store import load_annotations
+from reader.workspace.cache import load_analysis
+from reader.workspace.corrections import apply_corrections
 
 
 @dataclass(frozen=True)

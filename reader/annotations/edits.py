@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import get_args
 
-from reader.anchoring import make_anchor, resolve
+from reader.annotations.anchoring import make_anchor, resolve
 from reader.errors import ReaderError
 from reader.model import (
     Analysis,

@@ -1,0 +1,8 @@
+"""The story as a report to share: HTML or Markdown."""
+
+from __future__ import annotations
+
+from reader.report.html import default_export_path, render_html
+from reader.report.markdown import render_markdown, source_name
+
+__all__ = ["default_export_path", "render_html", "render_markdown", "source_name"]

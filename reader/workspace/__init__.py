@@ -1,0 +1,18 @@
+"""What a UI or a script sees of a story: the cached analysis with the corrections applied."""
+
+from __future__ import annotations
+
+from reader.workspace.cache import cache_dir, cache_key, cache_path, load_analysis
+from reader.workspace.corrections import apply_corrections
+from reader.workspace.view import Workspace, build_workspace, load_workspace
+
+__all__ = [
+    "Workspace",
+    "apply_corrections",
+    "build_workspace",
+    "cache_dir",
+    "cache_key",
+    "cache_path",
+    "load_analysis",
+    "load_workspace",
+]
