@@ -16,6 +16,15 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "stories" / "balenciaga-2022"
+SLOW_FOLDERS = ("app", "bench")
+"""Folders whose tests drive the real app or time things: `pytest -m "not slow"` skips them."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        if item.path.resolve().relative_to(tests).parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

@@ -37,7 +37,7 @@ def run_to_first_screen(folder: str | None) -> None:
     """Start the reader on `folder` (the bare app on None) headless; quit at the first idle."""
     app: App[None] = _BareApp() if folder is None else ReaderApp(load_story(Path(folder)))
 
-    async def quit_when_idle(pilot: Pilot[None]) -> None:
+    async def quit_when_idle(pilot: Pilot[object]) -> None:
         await pilot.pause()
         app.exit()
 

@@ -80,7 +80,7 @@ GOLDEN: list[tuple[str, tuple[str, ...], list[tuple[str, str]]]] = [
 
 @pytest.fixture(scope="module")
 def story() -> Story:
-    return load_story(Path(__file__).resolve().parent.parent / "stories" / "balenciaga-2022")
+    return load_story(Path(__file__).resolve().parents[2] / "stories" / "balenciaga-2022")
 
 
 @pytest.fixture(scope="module")

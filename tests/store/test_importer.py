@@ -12,7 +12,7 @@ from reader.errors import ReaderError
 from reader.ingest import ImportOptions, import_files, slugify, valid_id
 from reader.store import check_story, load_story
 
-SEEDS = sorted((Path(__file__).parent / "fixtures" / "seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).parents[1] / "fixtures" / "seeds").glob("*.txt"))
 JUNK = [
     "Oops!",
     "Something went wrong.",

@@ -108,7 +108,7 @@ BRIDGE_NOT_QUOTES = [
     ("tribune", "Elm Street saga"),
     ("tribune", "The Iron Mayor"),
 ]
-BRIDGE_PATH = Path(__file__).parent / "stories" / "bridge-closure"
+BRIDGE_PATH = Path(__file__).parents[1] / "stories" / "bridge-closure"
 
 
 def analysed(path: Path) -> tuple[Story, list[Quote]]:
