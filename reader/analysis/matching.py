@@ -7,7 +7,7 @@ sources agree on (`units.build_units`), group linked units with one occurrence p
 (`clusters`), link rewritten quotes as paraphrases (`rewrites`, scored by `paraphrase`), and
 report aligned text outside every quote as reuse (`reuse.find_reuse`).
 
-Choices, where DESIGN leaves room:
+Choices, where the product description leaves room:
 - One source's block and another's separate quotes give one cluster per separate quote
   (the finer grain); a quote printed only in part elsewhere loses the sentences left out.
 - A partial quote joins the larger statement only when it holds at least three content

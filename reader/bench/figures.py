@@ -1,4 +1,4 @@
-"""The performance figures of DESIGN §7, measured in one run so they compare fairly.
+"""The performance figures of the README's "Performance", measured in one run to compare fairly.
 
 Analysis figures run in this process; peak memory runs in a child process so the figure is
 that of the 200-source analysis alone; the reader's screen and key figures come from

@@ -1,4 +1,4 @@
-"""`reader bench`: the performance figures of DESIGN §7."""
+"""`reader bench`: the performance figures and their targets (README, "Performance")."""
 
 from __future__ import annotations
 

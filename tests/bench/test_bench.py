@@ -1,4 +1,4 @@
-"""`reader bench` measures every analysis figure of DESIGN §7 and says which targets hold."""
+"""`reader bench` measures every analysis figure and says which targets hold."""
 
 from __future__ import annotations
 

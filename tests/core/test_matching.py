@@ -1,4 +1,4 @@
-"""Shared quotes across sources: each tolerance of DESIGN §3, clusters, reuse, speakers."""
+"""Shared quotes across sources: each tolerance the matcher promises, clusters, reuse, speakers."""
 
 from __future__ import annotations
 
