@@ -6,19 +6,15 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from reader.analysis import resolve_speaker
-from reader.cli.common import add_story_argument, print_json
-from reader.cli.store_commands import plain
+from reader.cli.common import add_story_argument, console, load, plain, print_json
 from reader.errors import ReaderError
 from reader.model import Analysis, Cluster, Speaker, Story
 from reader.report import source_name
 from reader.serialize import quotes_document, timeline_document
-from reader.store import find_story, load_story
-from reader.workspace import load_workspace
 
 MATCH_STYLE = {"exact": "green", "variant": "yellow", "paraphrase": "magenta"}
 MATCH_MARK = {"exact": "=", "variant": "~", "paraphrase": "≈"}
@@ -50,12 +46,6 @@ def register(commands: Any) -> None:
     timeline.set_defaults(run=run_timeline)
 
 
-def load(reference: str | None) -> tuple[Story, Analysis]:
-    """The story a STORY argument names, and its cached analysis with annotations applied."""
-    story = load_story(find_story(reference))
-    return story, load_workspace(story).analysis
-
-
 def select_clusters(
     story: Story, analysis: Analysis, speaker: str | None, shared: bool
 ) -> list[Cluster]:
@@ -82,7 +72,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json(quotes_document(analysis, clusters))
         return 0
-    _console().print(_quotes_table(story, clusters))
+    console().print(_quotes_table(story, clusters))
     if not clusters:
         print("no quotes match")
     return 0
@@ -126,9 +116,5 @@ def run_timeline(args: argparse.Namespace) -> int:
         tellers = dict.fromkeys(source_name(story, s.source) for s in event.evidence)
         told = plain("\n".join(tellers)) if tellers else Text("story.yaml", style="dim")
         table.add_row(plain(event.date), plain(event.label), told)
-    _console().print(table)
+    console().print(table)
     return 0
-
-
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)

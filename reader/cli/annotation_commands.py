@@ -10,12 +10,10 @@ from __future__ import annotations
 import argparse
 from typing import Any, get_args
 
-from rich.console import Console
 from rich.table import Table
 
 from reader.annotations import adding, find_passage, new_annotation, resolve_all
-from reader.cli.common import add_story_argument, print_json
-from reader.cli.store_commands import plain
+from reader.cli.common import add_story_argument, console, plain, print_json
 from reader.errors import ReaderError
 from reader.model import AnnotationKind, Resolved, Source, Story
 from reader.store import find_story, load_annotations, load_story, update_annotations
@@ -169,7 +167,7 @@ def run_annotations(args: argparse.Namespace) -> int:
             plain(kind + (f"\n{row['speaker']}" if row["speaker"] else "")),
             passage,
         )
-    Console(highlight=False, soft_wrap=False).print(table)
+    console().print(table)
     orphaned = sum(row["status"] == "orphaned" for row in rows)
     print(f"{len(rows)} annotation(s), {orphaned} orphaned" if rows else "no annotations yet")
     return 0

@@ -1,11 +1,21 @@
-"""Helpers every subcommand shares: JSON output and the STORY argument."""
+"""Helpers every subcommand shares: the STORY argument and loading it, JSON and table output."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from reader.model import Analysis, Story
+from reader.store import find_story, load_story
+from reader.workspace import load_workspace
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def print_json(document: Any) -> None:
@@ -22,3 +32,24 @@ def add_story_argument(parser: argparse.ArgumentParser, optional: bool = False) 
         nargs="?" if optional else None,
         help="a story folder, or a story id in the store ($READER_STORIES or ./stories)",
     )
+
+
+def load(reference: str | None) -> tuple[Story, Analysis]:
+    """The story a STORY argument names, and its cached analysis with annotations applied."""
+    story = load_story(find_story(reference))
+    return story, load_workspace(story).analysis
+
+
+def console() -> Console:
+    """Tables on stdout as they are: no highlighting of numbers, no wrapping of long cells."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def clean(text: str) -> str:
+    """Article data for the terminal: control characters shown as �, never obeyed."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def plain(value: object) -> Text:
+    """Article data as a table cell: never markup, never a terminal control sequence."""
+    return Text(clean("" if value is None else str(value)))

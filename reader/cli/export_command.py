@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli.analysis_commands import load
-from reader.cli.common import add_story_argument
+from reader.cli.common import add_story_argument, load
 from reader.errors import Problem, ReaderError
 from reader.report import default_export_path, render_html, render_markdown
 from reader.store import atomic_write

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
-from reader.cli.common import add_story_argument, print_json
+from reader.cli.common import add_story_argument, clean, console, plain, print_json
 from reader.errors import ReaderError
 from reader.ingest import ImportOptions, import_files
 from reader.model import Story
 from reader.store import check_story, find_story, list_stories, load_story, store_root
 from reader.workspace import load_analysis
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def register(commands: Any) -> None:
@@ -65,15 +60,6 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date like 2022-11-28: {value!r}") from None
 
 
-def plain(value: object) -> Text:
-    """Article data as a table cell: never markup, never a terminal control sequence."""
-    return Text(_CONTROL.sub("\ufffd", "" if value is None else str(value)))
-
-
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
-
-
 def run_import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         id=args.id,
@@ -92,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
             str(v) for v in (item.meta["outlet"], item.meta["date"]) if v is not None
         )
         words = len(item.text.split())
-        print(_CONTROL.sub("\ufffd", f"{item.path}  {words} words  {details}"))
+        print(clean(f"{item.path}  {words} words  {details}"))
     return 0
 
 
@@ -119,7 +105,7 @@ def run_list(args: argparse.Namespace) -> int:
         else:
             counts = (str(row[k]) for k in ("sources", "quotes", "shared"))
             table.add_row(plain(row["id"]), plain(row["title"]), *counts)
-    _console().print(table)
+    console().print(table)
     return 0
 
 
@@ -161,7 +147,7 @@ def run_sources(args: argparse.Namespace) -> int:
     for row in rows:
         cells = (row[k] for k in ("id", "outlet", "title", "date", "words"))
         table.add_row(*(plain(c if c is not None else "—") for c in cells))
-    _console().print(table)
+    console().print(table)
     return 0
 
 
@@ -169,7 +155,7 @@ def run_check(args: argparse.Namespace) -> int:
     path = find_story(args.story)
     problems = check_story(path)
     for problem in problems:
-        print(_CONTROL.sub("\ufffd", str(problem)), file=sys.stderr)
+        print(clean(str(problem)), file=sys.stderr)
     if problems:
         print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
         return 1
