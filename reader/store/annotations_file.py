@@ -17,7 +17,7 @@ from yaml.nodes import Node
 
 from reader.errors import Problem, ReaderError
 from reader.model import Anchor, Annotation, AnnotationKind
-from reader.store.atomic import ChangedOnDisk, atomic_write, read_stamped
+from reader.store.atomic import ChangedOnDisk, atomic_write, locked, read_stamped
 from reader.store.yamlio import YamlFile, dump
 
 __all__ = ["ANNOTATIONS_FILE", "load_annotations", "update_annotations"]
@@ -56,18 +56,20 @@ def update_annotations(
 ) -> list[Annotation]:
     """Apply `change` to the annotations on disk now and save the result atomically.
 
-    If another process saves in between, the change is re-applied to its version. A corrupt
-    file raises ReaderError and is left as it is.
+    Other `reader` processes wait on the file's lock, so the change always applies to the
+    latest version; if an editor saves in between, the change is re-applied to its version.
+    A corrupt file raises ReaderError and is left as it is.
     """
     path = Path(story_path) / ANNOTATIONS_FILE
     order = _source_order(Path(story_path))
     for _ in range(_RETRIES):
-        data, stamp = read_stamped(path)
-        annotations = sorted(change(_parse(path, data)), key=lambda a: _sort_key(a, order))
-        try:
-            atomic_write(path, render(annotations), expected=stamp)
-        except ChangedOnDisk:
-            continue
+        with locked(path):
+            data, stamp = read_stamped(path)
+            annotations = sorted(change(_parse(path, data)), key=lambda a: _sort_key(a, order))
+            try:
+                atomic_write(path, render(annotations), expected=stamp)
+            except ChangedOnDisk:
+                continue
         return annotations
     raise ReaderError([Problem(path, None, "keeps changing on disk; try again")])
 

@@ -3,15 +3,19 @@
 A save writes a temporary file in the same folder, fsyncs it and renames it over the
 target, so readers see the old file or the new one, never half of one. The previous version
 is kept next to it as `<name>.bak`. A save checks a stamp taken when the file was read and
-refuses if someone else changed the file since.
+refuses if someone else changed the file since. A read-modify-write holds `locked(path)`, an
+advisory lock on `.<name>.lock` beside the file, so two writers never both read the old file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +28,12 @@ __all__ = [
     "atomic_write",
     "backup_path",
     "file_stamp",
+    "locked",
     "read_stamped",
 ]
+
+LOCK_TIMEOUT = 10.0
+"""Seconds a writer waits for another to finish before giving up with a clear message."""
 
 
 class ChangedOnDisk(ReaderError):
@@ -84,6 +92,34 @@ def atomic_write(path: Path, text: str, expected: Stamp | None = None) -> Stamp:
         _replace_with(backup_path(path), path.read_bytes())
     _replace_with(path, data)
     return file_stamp(path)
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the advisory lock of `path` (other `reader` processes wait for it).
+
+    The lock file stays: removing it would let a waiting writer lock a file nobody else sees.
+    """
+    path = Path(path)
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise ReaderError([Problem(path, None, f"cannot lock it: {error.strerror}")]) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    message = f"another reader has held it for {timeout:.0f} s; try again"
+                    raise ReaderError([Problem(path, None, message)]) from None
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _replace_with(path: Path, data: bytes) -> None:
