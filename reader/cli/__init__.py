@@ -52,8 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_in or (args_in[0] not in known and not args_in[0].startswith("-")):
         args_in.insert(0, "open")
     args = parser.parse_args(args_in)
+    if sys.stdout is None:
+        print("reader: standard output is closed", file=sys.stderr)
+        return 1
     try:
         code: int = args.run(args)
+        sys.stdout.flush()
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1
@@ -61,6 +65,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`reader quotes --json | head`): not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as error:
+        # A full disk, a read-only folder, a file where a folder should be: say which and why.
+        where = error.filename
+        if where is None:
+            where = "standard output"
+            _drop_stdout()
+        print(f"reader: {where}: {error.strerror or error}", file=sys.stderr)
+        return 1
     return code
+
+
+def _drop_stdout() -> None:
+    """Send what is still buffered for stdout nowhere, so the exit does not fail on it again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

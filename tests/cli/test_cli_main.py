@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,3 +39,54 @@ def test_output_cut_short_by_a_closed_pipe_is_not_a_traceback(sample_path: objec
         errors = process.stderr.read().decode()
         process.wait(timeout=60)
     assert "Traceback" not in errors
+
+
+def _reader(*argv: str, **options: Any) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "reader", *argv]
+    return subprocess.run(command, text=True, stderr=subprocess.PIPE, **options)
+
+
+def test_importing_into_a_file_names_it_instead_of_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    (tmp_path / "x.txt").write_text("Some text of an article.")
+    done = _reader("import", "afile", "x.txt", cwd=tmp_path, stdout=subprocess.DEVNULL)
+    assert done.returncode == 1
+    assert done.stderr.startswith("reader: afile/story.yaml: Not a directory")
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_output_device_is_an_error_not_a_traceback(sample_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = _reader("sources", str(sample_path), "--json", stdout=full)
+    assert done.returncode == 1
+    assert done.stderr == "reader: standard output: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_an_error_not_a_traceback(sample_path: Path) -> None:
+    done = _reader(
+        "sources", str(sample_path), "--json", stdout=None, preexec_fn=lambda: os.close(1)
+    )
+    assert done.returncode == 1
+    assert done.stderr == "reader: standard output is closed\n"
+
+
+def test_a_failing_save_is_reported_with_its_file(
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(sample_path, story)
+    target = story / "annotations.yaml"
+
+    def disk_full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr("reader.store.atomic._replace_with", disk_full)
+    passage = "We strongly condemn child abuse"
+    code = main(["annotate", str(story), "--source", "001_68c18a8236d82fe6", "--text", passage])
+    assert code == 1
+    assert capsys.readouterr().err.startswith(f"reader: {target}: No space left on device")
+    assert not target.exists()
