@@ -18,6 +18,7 @@ from yaml.nodes import Node
 from reader.errors import Problem, ReaderError
 from reader.model import Anchor, Annotation, AnnotationKind
 from reader.store.atomic import ChangedOnDisk, atomic_write, locked, read_stamped
+from reader.store.containment import escapes
 from reader.store.yamlio import YamlFile, dump
 
 __all__ = ["ANNOTATIONS_FILE", "load_annotations", "update_annotations"]
@@ -47,8 +48,9 @@ _RETRIES = 5
 
 def load_annotations(story_path: Path) -> list[Annotation]:
     """The story's annotations in file order; [] when there are none yet."""
-    data, _ = read_stamped(Path(story_path) / ANNOTATIONS_FILE)
-    return _parse(Path(story_path) / ANNOTATIONS_FILE, data)
+    path = _annotations_path(Path(story_path))
+    data, _ = read_stamped(path)
+    return _parse(path, data)
 
 
 def update_annotations(
@@ -60,7 +62,7 @@ def update_annotations(
     latest version; if an editor saves in between, the change is re-applied to its version.
     A corrupt file raises ReaderError and is left as it is.
     """
-    path = Path(story_path) / ANNOTATIONS_FILE
+    path = _annotations_path(Path(story_path))
     order = _source_order(Path(story_path))
     for _ in range(_RETRIES):
         with locked(path):
@@ -72,6 +74,14 @@ def update_annotations(
                 continue
         return annotations
     raise ReaderError([Problem(path, None, "keeps changing on disk; try again")])
+
+
+def _annotations_path(story_path: Path) -> Path:
+    """The story's annotations file; ReaderError when it is a link out of the story."""
+    path = story_path / ANNOTATIONS_FILE
+    if path.is_symlink() and (away := escapes(story_path, path)) is not None:
+        raise ReaderError([away])
+    return path
 
 
 def render(annotations: list[Annotation]) -> str:

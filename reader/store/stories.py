@@ -15,6 +15,7 @@ from yaml.nodes import Node
 
 from reader.errors import Problem, ReaderError
 from reader.model import Event, Source, Speaker, Story
+from reader.store.containment import escapes
 from reader.store.yamlio import YamlFile
 
 SAMPLE_ID = "balenciaga-2022"
@@ -206,9 +207,16 @@ def _sources(
     folder: Path, doc: YamlFile, listed_order: list[tuple[str, Node]] | None
 ) -> tuple[tuple[Source, ...], list[Problem]]:
     directory = folder / SOURCES_DIR
-    stored = sorted(directory.glob("*.txt")) if directory.is_dir() else []
-    stored_ids = {p.stem for p in stored}
     problems: list[Problem] = []
+    if (away := escapes(folder, directory)) is not None:
+        return (), [away]
+    stored = []
+    for path in sorted(directory.glob("*.txt")) if directory.is_dir() else []:
+        if (away := escapes(folder, path)) is not None:
+            problems.append(away)
+        else:
+            stored.append(path)
+    stored_ids = {p.stem for p in stored}
     order: list[tuple[str, Node | None]] = (
         [(p.stem, None) for p in stored] if listed_order is None else list(listed_order)
     )
@@ -241,6 +249,8 @@ def _source(directory: Path, source_id: str) -> tuple[Source | None, list[Proble
     if not meta_path.is_file():
         problems.append(Problem(meta_path, None, f"missing: the metadata of {source_id}.txt"))
         return None, problems
+    if (away := escapes(directory.parent, meta_path)) is not None:
+        return None, [*problems, away]
     meta = YamlFile(meta_path)
     meta_text, meta_problems = read_text(meta_path)
     problems += meta_problems
