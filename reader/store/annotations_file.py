@@ -8,12 +8,13 @@ file and apply a change function to what is on disk now, so two editors merge, n
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, get_args
 
 import yaml
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 from reader.errors import Problem, ReaderError
 from reader.model import Anchor, Annotation, AnnotationKind
@@ -44,6 +45,8 @@ KEYS = (
 )
 KINDS: tuple[str, ...] = get_args(AnnotationKind)
 _RETRIES = 5
+_DECIMAL = re.compile(r"[0-9]+")
+"""How an offset is written: YAML would also read 0x10 and 1:30 as numbers, -5 as one too."""
 
 
 def load_annotations(story_path: Path) -> list[Annotation]:
@@ -187,7 +190,8 @@ def _annotations(doc: YamlFile, node: Node | None) -> Iterator[Annotation]:
 def _offset(doc: YamlFile, item: Node, fields: dict[str, Node], key: str) -> int:
     node = fields.get(key)
     value = None if node is None else doc.scalar(node)
-    if node is None or type(value) is not int or value < 0:
+    written = node.value if isinstance(node, ScalarNode) else ""
+    if node is None or type(value) is not int or not _DECIMAL.fullmatch(written):
         doc.problem(node or item, f"an annotation needs {key}: a whole number ≥ 0")
         return 0
     return value

@@ -15,6 +15,7 @@ from yaml.nodes import Node
 
 from reader.errors import Problem, ReaderError
 from reader.model import Event, Source, Speaker, Story
+from reader.store.annotations_file import ANNOTATIONS_FILE, load_annotations
 from reader.store.containment import escapes
 from reader.store.yamlio import YamlFile
 
@@ -83,8 +84,29 @@ def load_story(path: Path) -> Story:
 
 
 def check_story(path: Path) -> list[Problem]:
-    """Every problem in the story's files; empty when the story is sound."""
-    return _load(Path(path))[1]
+    """Every problem in the story's files, annotations.yaml included; empty when sound.
+
+    An annotation on a source the story lacks, or whose same_as names no other annotation, is
+    a problem here but still loads: the app and the commands keep showing the rest.
+    """
+    story, problems = _load(Path(path))
+    try:
+        annotations = load_annotations(Path(path))
+    except ReaderError as error:
+        return [*problems, *error.problems]
+    sources = {s.id for s in story.sources} if story is not None else None
+    ids = {a.id for a in annotations}
+    for a in annotations:
+        wrong = []
+        if sources is not None and a.anchor.source not in sources:
+            wrong.append(f"no source {a.anchor.source!r} in this story")
+        if a.same_as == a.id:
+            wrong.append("same_as names the annotation itself")
+        elif a.same_as is not None and a.same_as not in ids:
+            wrong.append(f"same_as names no annotation ({a.same_as!r})")
+        file = Path(path) / ANNOTATIONS_FILE
+        problems += [Problem(file, None, f"annotation {a.id}: {message}") for message in wrong]
+    return problems
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
