@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import hashlib
 import os
 import tempfile
@@ -32,6 +33,8 @@ __all__ = [
     "read_stamped",
 ]
 
+MAX_TEMP_NAME_BYTES = 200
+STALE_TEMP_SECONDS = 3600
 LOCK_TIMEOUT = 10.0
 """Seconds a writer waits for another to finish before giving up with a clear message."""
 
@@ -125,7 +128,8 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 def _replace_with(path: Path, data: bytes) -> None:
     """Write `data` to a synced temporary file beside `path`, then rename it over `path`."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix = _temp_prefix(path)
+    fd, temp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
@@ -138,6 +142,22 @@ def _replace_with(path: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     _sync_folder(path.parent)
+    _remove_stale_temps(path.parent, prefix)
+
+
+def _temp_prefix(path: Path) -> str:
+    """A temporary name's start: the target's name, cut so the whole stays under 255 bytes."""
+    name = path.name.encode("utf-8")[:MAX_TEMP_NAME_BYTES].decode("utf-8", "ignore")
+    return f".{name}."
+
+
+def _remove_stale_temps(folder: Path, prefix: str) -> None:
+    """Temporary files a killed save left behind: old enough that no save still writes them."""
+    now = time.time()
+    for leftover in folder.glob(f"{glob.escape(prefix)}*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_TEMP_SECONDS:
+                leftover.unlink()
 
 
 def _sync_folder(folder: Path) -> None:

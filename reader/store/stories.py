@@ -170,11 +170,11 @@ def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
 
 
 def _story_id(folder: Path) -> str:
-    """The folder's name; the installed sample keeps its store id."""
-    resolved = folder.resolve()
-    if resolved == _BUNDLED_SAMPLE.resolve():
+    """The folder's name as the user reaches it (a link keeps its own name); the installed
+    sample keeps its store id."""
+    if folder.resolve() == _BUNDLED_SAMPLE.resolve():
         return SAMPLE_ID
-    return resolved.name
+    return folder.absolute().name
 
 
 def _speakers(doc: YamlFile, node: Node | None) -> Iterator[Speaker]:

@@ -63,7 +63,9 @@ class YamlFile:
         root = self.compose(text)
         if len(self.problems) > count:
             return None
-        return {} if root is None else self.mapping(root, allowed, what)
+        if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
+            return {}  # an empty file, or one that is only `---`
+        return self.mapping(root, allowed, what)
 
     def _safe_events(self, text: str) -> bool:
         """Refuse aliases and deep nesting from the flat event stream, before composing."""

@@ -80,3 +80,21 @@ def test_keeps_the_file_mode(tmp_path: Path) -> None:
     path.chmod(0o640)
     atomic_write(path, "b\n")
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_name_near_the_length_limit_still_saves(tmp_path: Path) -> None:
+    path = tmp_path / ("r" * 245 + ".html")
+    atomic_write(path, "report")
+    assert path.read_text("utf-8") == "report"
+
+
+def test_a_save_removes_what_a_killed_save_left_behind(tmp_path: Path) -> None:
+    path = tmp_path / "story.yaml"
+    old = tmp_path / ".story.yaml.abcd1234.tmp"
+    old.write_text("half a save")
+    os.utime(old, (1, 1))
+    fresh = tmp_path / ".story.yaml.efgh5678.tmp"
+    fresh.write_text("a save under way")
+    atomic_write(path, "title: T\n")
+    assert not old.exists()
+    assert fresh.exists()

@@ -216,3 +216,22 @@ def test_no_store_means_the_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("READER_STORIES", str(tmp_path / "nothing"))
     assert find_story(None) == sample_story()
     assert find_story("balenciaga-2022") == sample_story()
+
+
+def test_a_story_reached_through_a_link_keeps_the_link_s_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = make_story(tmp_path / "elsewhere" / "real-name")
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "linked").symlink_to(real, target_is_directory=True)
+    monkeypatch.setenv("READER_STORIES", str(store))
+    assert [p.name for p in list_stories()] == ["linked"]
+    assert load_story(find_story("linked")).id == "linked"
+
+
+@pytest.mark.parametrize("content", ["", "---\n", "--- \n...\n", "# only a comment\n"])
+def test_an_empty_story_yaml_is_a_story_with_defaults(tmp_path: Path, content: str) -> None:
+    folder = make_story(tmp_path / "s", content)
+    assert check_story(folder) == []
+    assert [s.id for s in load_story(folder).sources] == ["a"]
