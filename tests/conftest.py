@@ -39,3 +39,37 @@ def _isolated_cache(
 def sample_path() -> Path:
     """The sample story shipped in the store."""
     return SAMPLE
+
+
+HOSTILE = "\x1b]0;pwned\x07\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202egnp.exe"
+"""A terminal title, a clipboard write, a screen clear and a right-to-left override."""
+
+
+@pytest.fixture
+def hostile_story(tmp_path: Path) -> Path:
+    """A story whose title, outlet, speaker, event, article text and annotation all carry
+    terminal escapes and a bidi override, as a story someone hands you might."""
+    folder = tmp_path / "hostile"
+    (folder / "sources").mkdir(parents=True)
+    escaped = HOSTILE.encode("unicode_escape").decode("ascii").replace("\\x", "\\x")
+    (folder / "story.yaml").write_text(
+        f'title: "Title {escaped}"\n'
+        f'speakers:\n- name: "Ann {escaped}"\n'
+        f'events:\n- date: 2022-11-27\n  label: "Event {escaped}"\n'
+        "sources:\n- a\n- b\n",
+        "utf-8",
+    )
+    said = f'"We will not comment on this {HOSTILE} at all today," Ann said.\n'
+    for source in ("a", "b"):
+        (folder / "sources" / f"{source}.txt").write_text(
+            f"Outlet {source} reports. {said}More text {HOSTILE} follows.\n", "utf-8"
+        )
+        (folder / "sources" / f"{source}.yaml").write_text(
+            f'id: {source}\noutlet: "Outlet {escaped}"\ndate: 2022-11-28\n', "utf-8"
+        )
+    (folder / "annotations.yaml").write_text(
+        "annotations:\n- id: a-1\n  source: a\n  exact: Outlet a reports\n  start: 0\n"
+        f'  end: 17\n  kind: note\n  note: "Note {escaped}"\n',
+        "utf-8",
+    )
+    return folder

@@ -17,6 +17,7 @@ from reader.cli import (
     store_commands,
 )
 from reader.errors import ReaderError
+from reader.sanitize import visible
 
 _MODULES = (
     open_command,
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         sys.stdout.flush()
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {visible(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if where is None:
             where = "standard output"
             _drop_stdout()
-        print(f"reader: {where}: {error.strerror or error}", file=sys.stderr)
+        print(visible(f"reader: {where}: {error.strerror or error}"), file=sys.stderr)
         return 1
     return code
 

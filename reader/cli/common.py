@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from typing import Any
 
@@ -12,10 +11,9 @@ from rich.console import Console
 from rich.text import Text
 
 from reader.model import Analysis, Story
+from reader.sanitize import visible
 from reader.store import find_story, load_story
 from reader.workspace import load_workspace
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def print_json(document: Any) -> None:
@@ -46,8 +44,8 @@ def console() -> Console:
 
 
 def clean(text: str) -> str:
-    """Article data for the terminal: control characters shown as �, never obeyed."""
-    return _CONTROL.sub("\ufffd", text)
+    """Article data for the terminal: control characters shown, never obeyed."""
+    return visible(text)
 
 
 def plain(value: object) -> Text:

@@ -18,6 +18,7 @@ from yaml.nodes import Node, ScalarNode
 
 from reader.errors import Problem, ReaderError
 from reader.model import Anchor, Annotation, AnnotationKind
+from reader.sanitize import visible
 from reader.store.atomic import ChangedOnDisk, atomic_write, locked, read_stamped
 from reader.store.containment import escapes
 from reader.store.yamlio import YamlFile, dump
@@ -207,6 +208,6 @@ def _time(doc: YamlFile, node: Node | None) -> str:
             value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value.isoformat(timespec="seconds") + "Z"
     if isinstance(value, str):
-        return value
+        return visible(value)
     doc.problem(node, "a time must look like '2026-11-23T12:00:00Z'")
     return ""

@@ -15,6 +15,7 @@ from yaml.nodes import Node
 
 from reader.errors import Problem, ReaderError
 from reader.model import Event, Source, Speaker, Story
+from reader.sanitize import visible
 from reader.store.annotations_file import ANNOTATIONS_FILE, load_annotations
 from reader.store.containment import escapes
 from reader.store.yamlio import YamlFile
@@ -284,7 +285,7 @@ def _source(directory: Path, source_id: str) -> tuple[Source | None, list[Proble
         meta.problem(fields["id"], f"id {stated!r} does not match the file name {source_id!r}")
     source = Source(
         id=source_id,
-        text=text or "",
+        text=visible(text or ""),
         path=text_path,
         outlet=meta.text(fields.get("outlet"), "outlet"),
         title=meta.text(fields.get("title"), "title"),

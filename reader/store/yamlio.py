@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader.errors import Problem
 from reader.model import is_event_date
+from reader.sanitize import visible
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -161,7 +162,7 @@ class YamlFile:
             return None
         value = self.scalar(node)
         if isinstance(value, str):
-            return value
+            return visible(value)
         if value is not None or node.tag == _TAG + "null":
             self.problem(node, f"{what} must be text; put it in quotes ('{node.value}')")
         return None
