@@ -15,7 +15,9 @@ from reader.errors import ReaderError
 from reader.ingest import ImportOptions, import_files
 from reader.model import Story
 from reader.store import check_story, find_story, list_stories, load_story, store_root
-from reader.workspace import load_analysis
+from reader.workspace import cached_analysis
+
+COUNTS = ("sources", "quotes", "shared")
 
 
 def register(commands: Any) -> None:
@@ -37,7 +39,9 @@ def register(commands: Any) -> None:
     imp.add_argument("--replace", action="store_true", help="replace a source that exists")
     imp.set_defaults(run=run_import)
 
-    listing = commands.add_parser("list", help="the stories in the store")
+    listing = commands.add_parser(
+        "list", help="the stories in the store (quote counts once a story has been analysed)"
+    )
     listing.add_argument("--json", action="store_true", help="one JSON document on stdout")
     listing.set_defaults(run=run_list)
 
@@ -103,21 +107,23 @@ def run_list(args: argparse.Namespace) -> int:
             failed = f"{row['problems']} problem(s): reader check {row['id']}"
             table.add_row(plain(row["id"]), plain(failed), "", "", "")
         else:
-            counts = (str(row[k]) for k in ("sources", "quotes", "shared"))
+            counts = (str(row[k]) if row[k] is not None else "—" for k in COUNTS)
             table.add_row(plain(row["id"]), plain(row["title"]), *counts)
     console().print(table)
     return 0
 
 
 def _story_row(story: Story) -> dict[str, Any]:
-    analysis = load_analysis(story)
+    """What the store knows without analysing: counts of quotes only for analysed stories,
+    so one huge or hostile story never holds up the listing."""
+    analysis = cached_analysis(story)
     return {
         "id": story.id,
         "path": str(story.path),
         "title": story.title,
         "sources": len(story.sources),
-        "quotes": len(analysis.quotes),
-        "shared": len(analysis.shared),
+        "quotes": None if analysis is None else len(analysis.quotes),
+        "shared": None if analysis is None else len(analysis.shared),
     }
 
 

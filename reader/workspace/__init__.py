@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from reader.workspace.cache import cache_dir, cache_key, cache_path, load_analysis
+from reader.workspace.cache import (
+    cache_dir,
+    cache_key,
+    cache_path,
+    cached_analysis,
+    load_analysis,
+)
 from reader.workspace.corrections import apply_corrections
 from reader.workspace.view import Workspace, build_workspace, load_workspace
 
@@ -13,6 +19,7 @@ __all__ = [
     "cache_dir",
     "cache_key",
     "cache_path",
+    "cached_analysis",
     "load_analysis",
     "load_workspace",
 ]

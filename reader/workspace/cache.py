@@ -15,13 +15,15 @@ import contextlib
 import functools
 import hashlib
 import json
+import math
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from reader import analysis as analysis_package
-from reader.model import Analysis, Story
+from reader.model import Analysis, Occurrence, Quote, Span, Story
 from reader.serialize import analysis_from_data, analysis_to_data, to_data
 
 ANALYSIS_VERSION = 1
@@ -74,24 +76,62 @@ def cache_key(story: Story) -> str:
 
 def load_analysis(story: Story) -> Analysis:
     """The story's analysis: from the cache when its key matches, else computed and stored."""
-    path = cache_path(story)
-    key = cache_key(story)
-    cached = _read(path, key)
+    cached = cached_analysis(story)
     if cached is not None:
         return cached
     result = analysis_package.analyze(story)
-    _write(path, {"key": key, "analysis": analysis_to_data(result)})
+    _write(cache_path(story), {"key": cache_key(story), "analysis": analysis_to_data(result)})
     return result
 
 
-def _read(path: Path, key: str) -> Analysis | None:
+def cached_analysis(story: Story) -> Analysis | None:
+    """The story's analysis if the cache holds it for this very content; None otherwise.
+
+    A cache file is only data someone could have planted: it is used only when every span in
+    it lies in its source and slices to its text, and every number is finite.
+    """
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(document, dict) or document.get("key") != key:
+        document = json.loads(_read_regular_file(cache_path(story)))
+        if not isinstance(document, dict) or document.get("key") != cache_key(story):
             return None
-        return analysis_from_data(document["analysis"])
+        analysis = analysis_from_data(document["analysis"])
     except (OSError, ValueError, KeyError, RecursionError):
         return None
+    return analysis if _fits(analysis, story) else None
+
+
+def _read_regular_file(path: Path) -> str:
+    """The file's text; OSError for anything but a regular file (a FIFO must not block us)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return handle.read().decode("utf-8")
+
+
+def _fits(analysis: Analysis, story: Story) -> bool:
+    """Every span of the analysis slices its own source to its text; numbers are finite."""
+    texts = {s.id: s.text for s in story.sources}
+
+    def fits(span: Quote | Occurrence | Span) -> bool:
+        text = texts.get(span.source)
+        return (
+            text is not None
+            and text[span.start : span.end] == span.text
+            and (0 <= span.start <= span.end <= len(text))
+        )
+
+    occurrences = [o for c in analysis.clusters for o in c.occurrences]
+    occurrences += [o for r in analysis.reuse for o in r.occurrences]
+    numbers = [q.speaker_confidence for q in analysis.quotes]
+    numbers += [c.speaker_confidence for c in analysis.clusters]
+    numbers += [o.similarity for o in occurrences]
+    return (
+        all(fits(q) for q in analysis.quotes)
+        and all(fits(o) for o in occurrences)
+        and all(fits(span) for e in analysis.events for span in e.evidence)
+        and all(math.isfinite(n) for n in numbers)
+    )
 
 
 def _write(path: Path, document: dict[str, Any]) -> None:

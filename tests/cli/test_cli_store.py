@@ -65,6 +65,11 @@ def test_import_then_list_and_sources(
     assert code == 0
     [story] = json.loads(out)["stories"]
     assert story["id"] == "fresh" and story["sources"] == 5
+    assert story["quotes"] is None, "listing never analyses a story"
+    assert run(capsys, "quotes", "fresh")[0] == 0
+    code, out, _ = run(capsys, "list", "--json")
+    [story] = json.loads(out)["stories"]
+    assert story["quotes"] > 0, "an analysed story shows its counts"
 
     code, out, _ = run(capsys, "list")
     assert code == 0 and "fresh" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from reader.model import (
     Story,
 )
 from reader.serialize import analysis_from_data, analysis_to_data
-from reader.workspace import cache_dir, cache_key, cache_path, load_analysis
+from reader.workspace import cache_dir, cache_key, cache_path, cached_analysis, load_analysis
 
 RICH = Analysis(
     story="s",
@@ -171,3 +172,46 @@ def test_the_cache_lives_outside_the_story_folder(
 
 def test_two_story_folders_do_not_share_a_file(tmp_path: Path) -> None:
     assert cache_path(make_story(tmp_path / "one")) != cache_path(make_story(tmp_path / "two"))
+
+
+def _plant(story: Story, analysis: Analysis | dict[str, object]) -> None:
+    data = analysis_to_data(analysis) if isinstance(analysis, Analysis) else analysis
+    cache_path(story).parent.mkdir(parents=True, exist_ok=True)
+    document = {"key": cache_key(story), "analysis": data}
+    cache_path(story).write_text(json.dumps(document), "utf-8")
+
+
+def test_a_planted_cache_that_fits_the_story_is_used(tmp_path: Path) -> None:
+    story = make_story(tmp_path)
+    fitting = Analysis(story="s", quotes=(Quote("a", 0, 10, "Kardashian"),))
+    _plant(story, fitting)
+    assert cached_analysis(story) == fitting
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        Quote("a", 0, 10, "Invented!!"),  # does not slice to its text
+        Quote("a", 20, 99, "a."),  # runs past the end
+        Quote("a", -3, 2, "Ka"),  # starts before the text
+        Quote("zz", 0, 10, "Kardashian"),  # no such source
+        Quote("a", 0, 10, "Kardashian", speaker_confidence=float("nan")),
+    ],
+)
+def test_a_planted_cache_that_does_not_fit_is_ignored(
+    tmp_path: Path, calls: list[str], quote: Quote
+) -> None:
+    story = make_story(tmp_path)
+    _plant(story, Analysis(story="s", quotes=(quote,)))
+    assert cached_analysis(story) is None
+    assert quote not in load_analysis(story).quotes
+    assert calls == ["s"]
+
+
+def test_a_fifo_at_the_cache_path_never_blocks(tmp_path: Path, calls: list[str]) -> None:
+    story = make_story(tmp_path)
+    cache_path(story).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(cache_path(story))
+    assert cached_analysis(story) is None
+    load_analysis(story)
+    assert calls == ["s"]
