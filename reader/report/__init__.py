@@ -6,6 +6,7 @@ from reader.report.csv_export import COLUMNS, render_csv
 from reader.report.formats import (
     FORMATS,
     LABEL,
+    NAME,
     Format,
     default_export_path,
     render_export,
@@ -18,6 +19,7 @@ __all__ = [
     "COLUMNS",
     "FORMATS",
     "LABEL",
+    "NAME",
     "Format",
     "default_export_path",
     "export_document",

@@ -19,6 +19,7 @@ from reader.workspace import Workspace
 Format = Literal["html", "markdown", "csv", "json"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 SUFFIX: dict[Format, str] = {"html": "html", "markdown": "md", "csv": "csv", "json": "json"}
+NAME: dict[Format, str] = {"html": "HTML", "markdown": "Markdown", "csv": "CSV", "json": "JSON"}
 LABEL: dict[Format, str] = {
     "html": "HTML report (sources side by side)",
     "markdown": "Markdown report",
