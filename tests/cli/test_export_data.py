@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
+import subprocess
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -69,6 +72,25 @@ def test_a_spreadsheet_reader_sees_the_same_clean_rows(tmp_path: Path) -> None:
     assert list(table.columns) == list(COLUMNS)
     assert len(table) == 3
     assert table.to_dict("records") == read_rows(target.read_text(encoding="utf-8-sig"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_one_row_per_occurrence_and_runs_no_formula(tmp_path: Path) -> None:
+    story, analysis = tricky_story(tmp_path)
+    target = tmp_path / "quotes.csv"
+    target.write_bytes(render_csv(story, analysis, bom=True).encode("utf-8"))
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    command = ["soffice", profile, "--headless", "--infilter=CSV:44,34,76,1"]
+    command += ["--convert-to", "xlsx", "--outdir", str(tmp_path), str(target)]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    with zipfile.ZipFile(tmp_path / "quotes.xlsx") as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert len(re.findall(r"<row ", sheet)) == 1 + len(read_rows(target.read_text("utf-8-sig")))
+    assert "<f" not in sheet
+    assert "&apos;=HYPERLINK(1), a &quot;&quot;trick&quot;&quot;." in strings
+    assert "\ufeff" not in strings
 
 
 def test_export_command_writes_csv_and_json(
