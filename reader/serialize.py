@@ -1,8 +1,9 @@
 """Analysis values as JSON-ready data: the CLI's documents, the cache and the export.
 
-One place decides every shape. `quotes_document` and `timeline_document` are the JSON of
-DESIGN.md §5 (with a few extra fields); `analysis_to_data` / `analysis_from_data` are the
-complete, lossless round trip the cache stores. Loading checks every field's type, so a
+One place decides every shape. `quotes_document`, `timeline_document`, `source_data` and
+`annotation_data` are the JSON of DESIGN.md §5 (with a few extra fields), which the JSON
+export reuses; `analysis_to_data` / `analysis_from_data` are the complete, lossless round
+trip the cache stores. Loading checks every field's type, so a
 damaged or foreign file fails with ValueError instead of yielding a half-valid Analysis.
 """
 

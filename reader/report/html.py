@@ -161,11 +161,10 @@ def _coverage(story: Story, shared: tuple[Cluster, ...]) -> str:
             found = cluster.occurrence(source.id)
             if found is None:
                 cells.append('<td class="missing">missing</td>')
-            elif found.match == "exact":
-                cells.append(f'<td class="exact">{_place(cluster, found, "exact")}</td>')
             else:
-                how = f"{found.match} {found.similarity:.2f}"
-                cells.append(f'<td class="altered">{_place(cluster, found, how)}</td>')
+                cells.append(
+                    f"<td {_match_class(found)}>{_place(cluster, found, _how(found))}</td>"
+                )
         quote = escape(cluster.text if len(cluster.text) <= 160 else cluster.text[:157] + "…")
         rows.append(
             f'<tr><th><span class="swatch" style="--h:{colour(index)}"></span>'
@@ -177,6 +176,17 @@ def _coverage(story: Story, shared: tuple[Cluster, ...]) -> str:
         '<section><h2>Shared quotes × sources</h2><table class="coverage"><thead><tr>'
         f"<th>quote</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
+
+
+def _how(occurrence: Occurrence) -> str:
+    """ "exact", or how the occurrence departs and how far ("variant 0.80")."""
+    if occurrence.match == "exact":
+        return "exact"
+    return f"{occurrence.match} {occurrence.similarity:.2f}"
+
+
+def _match_class(occurrence: Occurrence) -> str:
+    return 'class="exact"' if occurrence.match == "exact" else 'class="altered"'
 
 
 def _in_context(story: Story, analysis: Analysis) -> str:
@@ -194,11 +204,10 @@ def _in_context(story: Story, analysis: Analysis) -> str:
                 + f'<mark class="q {o.match}" style="--h:{colour(index)}">{escape(o.text)}</mark>'
                 + escape(text[o.end - around.start :])
             )
-            how = o.match if o.match == "exact" else f"{o.match} {o.similarity:.2f}"
             rows.append(
                 f"<tr><td>{escape(cluster.id)}</td>"
                 f"<td>{_place(cluster, o, escape(source_name(story, o.source)))}</td>"
-                f'<td class="{"exact" if o.match == "exact" else "altered"}">{how}</td>'
+                f"<td {_match_class(o)}>{_how(o)}</td>"
                 f'<td class="context">{sentence}</td></tr>'
             )
     return (
