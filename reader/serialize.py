@@ -1,8 +1,9 @@
 """Analysis values as JSON-ready data: the CLI's documents, the cache and the export.
 
-One place decides every shape. `quotes_document` and `timeline_document` are the CLI's
-`--json` documents (README, "Analysis commands"); `analysis_to_data` / `analysis_from_data`
-are the complete, lossless round trip the cache stores. Loading checks every field's type, so a
+One place decides every shape. `quotes_document`, `timeline_document`, `source_data` and
+`annotation_data` are the CLI's `--json` documents (README, "Analysis commands"), which the
+JSON export reuses; `analysis_to_data` / `analysis_from_data` are the complete, lossless round
+trip the cache stores. Loading checks every field's type, so a
 damaged or foreign file fails with ValueError instead of yielding a half-valid Analysis.
 """
 
@@ -11,17 +12,31 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from reader.model import Analysis, Cluster, Event, Occurrence, Reuse, Span, precision
+from reader.model import (
+    Analysis,
+    Cluster,
+    Event,
+    Occurrence,
+    Resolved,
+    Reuse,
+    Source,
+    Span,
+    precision,
+)
 
 T = TypeVar("T")
 
+Context = Callable[[str, int, int], Span]
+"""The sentence around a passage of a source (`reader.analysis.SentenceContext.around`)."""
 
-def occurrence_data(occurrence: Occurrence) -> dict[str, Any]:
-    """One source's copy of a quote: where it is, its exact text and how it departs."""
-    return {
+
+def occurrence_data(occurrence: Occurrence, context: Context | None = None) -> dict[str, Any]:
+    """One source's copy of a quote: where it is, its exact text, how it departs and, when
+    a context finder is given, the sentence around it."""
+    data: dict[str, Any] = {
         "source": occurrence.source,
         "start": occurrence.start,
         "end": occurrence.end,
@@ -29,9 +44,13 @@ def occurrence_data(occurrence: Occurrence) -> dict[str, Any]:
         "match": occurrence.match,
         "similarity": round(occurrence.similarity, 4),
     }
+    if context is not None:
+        around = context(occurrence.source, occurrence.start, occurrence.end)
+        data["context"] = {"start": around.start, "end": around.end, "text": around.text}
+    return data
 
 
-def cluster_data(cluster: Cluster) -> dict[str, Any]:
+def cluster_data(cluster: Cluster, context: Context | None = None) -> dict[str, Any]:
     """A quote cluster as in `reader quotes --json`."""
     return {
         "id": cluster.id,
@@ -40,16 +59,48 @@ def cluster_data(cluster: Cluster) -> dict[str, Any]:
         "text": cluster.text,
         "shared": cluster.shared,
         "sources": len({o.source for o in cluster.occurrences}),
-        "occurrences": [occurrence_data(o) for o in cluster.occurrences],
+        "occurrences": [occurrence_data(o, context) for o in cluster.occurrences],
     }
 
 
-def reuse_data(reuse: Reuse) -> dict[str, Any]:
+def reuse_data(reuse: Reuse, context: Context | None = None) -> dict[str, Any]:
     """Shared text that is not speech."""
     return {
         "id": reuse.id,
         "text": reuse.text,
-        "occurrences": [occurrence_data(o) for o in reuse.occurrences],
+        "occurrences": [occurrence_data(o, context) for o in reuse.occurrences],
+    }
+
+
+def source_data(source: Source) -> dict[str, Any]:
+    """A source as in `reader sources --json`."""
+    return {
+        "id": source.id,
+        "outlet": source.outlet,
+        "title": source.title,
+        "date": source.date.isoformat() if source.date else None,
+        "url": source.url,
+        "words": source.words,
+        "path": str(source.path),
+    }
+
+
+_ANNOTATION_FIELDS = ("kind", "label", "speaker", "note", "date", "same_as", "created", "updated")
+
+
+def annotation_data(item: Resolved) -> dict[str, Any]:
+    """An annotation as in `reader annotations --json`: its fields, its status and where it
+    sits now."""
+    a, span = item.annotation, item.span
+    return {
+        "id": a.id,
+        "source": a.anchor.source,
+        **{name: getattr(a, name) for name in _ANNOTATION_FIELDS},
+        "status": item.status,
+        "start": span.start if span else None,
+        "end": span.end if span else None,
+        "text": span.text if span else None,
+        "exact": a.anchor.exact,
     }
 
 
@@ -70,14 +121,14 @@ def event_data(event: Event) -> dict[str, Any]:
 
 
 def quotes_document(
-    analysis: Analysis, clusters: Sequence[Cluster] | None = None
+    analysis: Analysis, clusters: Sequence[Cluster] | None = None, context: Context | None = None
 ) -> dict[str, Any]:
     """`reader quotes --json`: the given clusters (default all) and the text reuse."""
     chosen = analysis.clusters if clusters is None else clusters
     return {
         "story": analysis.story,
-        "quotes": [cluster_data(c) for c in chosen],
-        "reuse": [reuse_data(r) for r in analysis.reuse],
+        "quotes": [cluster_data(c, context) for c in chosen],
+        "reuse": [reuse_data(r, context) for r in analysis.reuse],
     }
 
 

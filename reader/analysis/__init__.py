@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
+from reader.analysis.context import SentenceContext
 from reader.analysis.dates import find_dates
 from reader.analysis.diff import judge, word_diff
 from reader.analysis.matching import match_quotes
@@ -22,6 +23,7 @@ from reader.model import Analysis, Quote, Story
 __all__ = [
     "MARKS",
     "THRESHOLD",
+    "SentenceContext",
     "analyze",
     "attribute_speakers",
     "collector_paused",

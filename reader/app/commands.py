@@ -1,4 +1,5 @@
-"""Command palette (ctrl+p): jump to a source, a speaker, a shared quote or an event."""
+"""Command palette (ctrl+p): jump to a source, a speaker, a shared quote or an event;
+export the story."""
 
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ def reader_commands(screen: ReaderScreen) -> Iterator[Command]:
             f"source: {column_title(source)}",
             source.title or "",
             partial(screen.focus_source, source.id),
+        )
+    from reader.report import FORMATS, LABEL, NAME  # not on the way to the first screen
+
+    for fmt in FORMATS:
+        yield (
+            f"export: {NAME[fmt]}",
+            f"{LABEL[fmt]}, written to the current folder",
+            partial(screen.export_as, fmt),
         )
     index = screen.index
     if index is None:

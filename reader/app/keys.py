@@ -93,7 +93,14 @@ KEYS: tuple[tuple[str, str, str, str, str, bool], ...] = (
         "Previous search match",
         False,
     ),
-    ("export", "x", "export", "Export", "Export the story as an HTML report", True),
+    (
+        "export",
+        "x",
+        "export",
+        "Export",
+        "Export the story: HTML or Markdown report, CSV of the quotes, JSON",
+        True,
+    ),
     (
         "columns-more",
         "plus,equals_sign",

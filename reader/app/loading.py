@@ -1,4 +1,4 @@
-"""The reader's doors to the core: the story's workspace and the HTML export.
+"""The reader's doors to the core: the story's workspace and the exports.
 
 Called from thread workers only; nothing here touches a widget.
 """
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.model import Story
-from reader.report import default_export_path, render_html
+from reader.report import Format, default_export_path, render_export
 from reader.store import atomic_write
 from reader.workspace import Workspace, build_workspace, load_analysis, load_workspace
 
@@ -24,8 +24,8 @@ def open_workspace(story: Story) -> tuple[Workspace, str | None]:
         return build_workspace(story, load_analysis(story), ()), str(error)
 
 
-def export_html(story: Story, workspace: Workspace) -> Path:
-    """Write the side-by-side HTML report where `reader export` would, and return its path."""
-    path = default_export_path(story, "html")
-    atomic_write(path, render_html(story, workspace.analysis))
+def export_story(workspace: Workspace, fmt: Format) -> Path:
+    """Write the story in `fmt` where `reader export` would, and return the path."""
+    path = default_export_path(workspace.story, fmt)
+    atomic_write(path, render_export(fmt, workspace))
     return path

@@ -27,6 +27,7 @@ from reader.app.columns_view import ColumnsView
 from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
+from reader.app.export_chooser import ExportChooser
 from reader.app.help_screen import HelpScreen, key_rows
 from reader.app.key_bar import KeyBar
 from reader.app.keys import reader_bindings
@@ -53,6 +54,7 @@ from reader.app.story_header import StoryHeader
 from reader.model import Analysis, Cluster, Span, Story
 
 if TYPE_CHECKING:
+    from reader.report import Format
     from reader.workspace import Workspace
 
 SIDE_PANE_MIN_WIDTH = 100
@@ -499,18 +501,24 @@ class ReaderScreen(AnnotatingScreen):
         self.app.push_screen(HelpScreen(rows))
 
     def action_export(self) -> None:
+        self.app.push_screen(ExportChooser(), self.export_as)
+
+    def export_as(self, fmt: Format | None) -> None:
+        """Export the story in `fmt` (nothing for None: the chooser was cancelled)."""
+        if fmt is None:
+            return
         if self.workspace is None:
             self.notify("The analysis is still running; try again in a moment.", timeout=3)
             return
-        self._export(self.workspace)
+        self._export(self.workspace, fmt)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, workspace: Workspace) -> None:
-        """Write the HTML report off the UI thread; report the path by message."""
-        from reader.app.loading import export_html
+    def _export(self, workspace: Workspace, fmt: Format) -> None:
+        """Write the export off the UI thread; report the path by message."""
+        from reader.app.loading import export_story
 
         try:
-            path = export_html(self.story, workspace)
+            path = export_story(workspace, fmt)
         except Exception as error:  # shown to the user
             self.post_message(ExportFinished(None, f"{type(error).__name__}: {error}"))
             return
@@ -520,4 +528,4 @@ class ReaderScreen(AnnotatingScreen):
         if message.path is None:
             self.notify(message.error or "", title="Export failed", severity="error")
         else:
-            self.notify(str(message.path), title="Exported HTML report", timeout=8)
+            self.notify(str(message.path), title="Exported", timeout=8)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from reader.analysis import resolve_speaker
+from reader.analysis import SentenceContext, resolve_speaker
 from reader.cli.common import add_story_argument, console, load, plain, print_json
 from reader.errors import ReaderError
 from reader.model import Analysis, Cluster, Speaker, Story
-from reader.report import source_name
+from reader.report import render_csv, source_name
 from reader.serialize import quotes_document, timeline_document
 
 MATCH_STYLE = {"exact": "green", "variant": "yellow", "paraphrase": "magenta"}
@@ -33,7 +34,11 @@ def register(commands: Any) -> None:
         "--speaker", metavar="NAME", help="only this speaker's quotes (name or alias)"
     )
     quotes.add_argument("--shared", action="store_true", help="only quotes found in 2+ sources")
-    quotes.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    output = quotes.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    output.add_argument(
+        "--csv", action="store_true", help="CSV on stdout, one row per occurrence of a quote"
+    )
     quotes.set_defaults(run=run_quotes)
 
     timeline = commands.add_parser(
@@ -70,7 +75,11 @@ def run_quotes(args: argparse.Namespace) -> int:
     story, analysis = load(args.story)
     clusters = select_clusters(story, analysis, args.speaker, args.shared)
     if args.json:
-        print_json(quotes_document(analysis, clusters))
+        context = SentenceContext(story, analysis.quotes).around
+        print_json(quotes_document(analysis, clusters, context))
+        return 0
+    if args.csv:
+        sys.stdout.write(render_csv(story, analysis, clusters))
         return 0
     console().print(_quotes_table(story, clusters))
     if not clusters:

@@ -15,7 +15,8 @@ from rich.table import Table
 from reader.annotations import adding, find_passage, new_annotation, resolve_all
 from reader.cli.common import add_story_argument, console, plain, print_json
 from reader.errors import ReaderError
-from reader.model import AnnotationKind, Resolved, Source, Story
+from reader.model import AnnotationKind, Source, Story
+from reader.serialize import annotation_data
 from reader.store import find_story, load_annotations, load_story, update_annotations
 
 _SHOWN_CHARS = 60
@@ -124,28 +125,10 @@ def run_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
-_FIELDS = ("kind", "label", "speaker", "note", "date", "same_as", "created", "updated")
-
-
-def _row(item: Resolved) -> dict[str, Any]:
-    """One annotation as listed: its fields, its status and where it sits now."""
-    a, span = item.annotation, item.span
-    return {
-        "id": a.id,
-        "source": a.anchor.source,
-        **{name: getattr(a, name) for name in _FIELDS},
-        "status": item.status,
-        "start": span.start if span else None,
-        "end": span.end if span else None,
-        "text": span.text if span else None,
-        "exact": a.anchor.exact,
-    }
-
-
 def run_annotations(args: argparse.Namespace) -> int:
     path = find_story(args.story)
     story = load_story(path)
-    rows = [_row(item) for item in resolve_all(load_annotations(path), story)]
+    rows = [annotation_data(item) for item in resolve_all(load_annotations(path), story)]
     if args.json:
         print_json({"story": story.id, "annotations": rows})
         return 0

@@ -1,4 +1,4 @@
-"""`reader export`: the side-by-side report as HTML or Markdown."""
+"""`reader export`: the story as an HTML or Markdown report, a CSV of its quotes, or JSON."""
 
 from __future__ import annotations
 
@@ -7,39 +7,44 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli.common import add_story_argument, load
+from reader.cli.common import add_story_argument
 from reader.errors import Problem, ReaderError
-from reader.report import default_export_path, render_html, render_markdown
-from reader.store import atomic_write
+from reader.report import FORMATS, default_export_path, render_export
+from reader.store import atomic_write, find_story, load_story
+from reader.workspace import load_workspace
 
 
 def register(commands: Any) -> None:
     """Add `export` to the parser."""
     export = commands.add_parser(
         "export",
-        help="write a side-by-side report with highlighted shared quotes",
-        description="Write the story's report: sources side by side with every shared quote "
-        "highlighted, the coverage table and the timeline. Default file: "
-        "./<story-id>-report.html (or .md).",
+        help="write a report (HTML, Markdown), the quotes as CSV, or everything as JSON",
+        description="Write the story out. html and markdown: sources side by side with every "
+        "shared quote highlighted, the coverage table, the quotes in context and the timeline. "
+        "csv: one row per occurrence of a quote, with its sentence of context. json: the story, "
+        "sources, quotes, reuse, events and annotations in one document. Default file: "
+        "./<story-id>-report.<html|md|csv|json>.",
     )
     add_story_argument(export)
-    export.add_argument(
-        "--format", choices=("html", "markdown"), default="html", help="default: html"
-    )
+    export.add_argument("--format", choices=FORMATS, default="html", help="default: html")
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="where to write it; - for stdout"
+    )
+    export.add_argument(
+        "--bom",
+        action="store_true",
+        help="csv: start with a UTF-8 byte-order mark, so spreadsheet programs read it as UTF-8",
     )
     export.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    story, analysis = load(args.story)
-    render = render_html if args.format == "html" else render_markdown
-    report = render(story, analysis)
+    workspace = load_workspace(load_story(find_story(args.story)))
+    report = render_export(args.format, workspace, bom=args.bom)
     if args.output == Path("-"):
         sys.stdout.write(report)
         return 0
-    path = args.output or default_export_path(story, args.format)
+    path = args.output or default_export_path(workspace.story, args.format)
     try:
         atomic_write(path, report)
     except OSError as error:

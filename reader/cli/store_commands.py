@@ -14,6 +14,7 @@ from reader.cli.common import add_story_argument, clean, console, plain, print_j
 from reader.errors import ReaderError
 from reader.ingest import ImportOptions, import_files
 from reader.model import Story
+from reader.serialize import source_data
 from reader.store import check_story, find_story, list_stories, load_story, store_root
 from reader.workspace import cached_analysis
 
@@ -129,18 +130,7 @@ def _story_row(story: Story) -> dict[str, Any]:
 
 def run_sources(args: argparse.Namespace) -> int:
     story = load_story(find_story(args.story))
-    rows = [
-        {
-            "id": s.id,
-            "outlet": s.outlet,
-            "title": s.title,
-            "date": s.date.isoformat() if s.date else None,
-            "url": s.url,
-            "words": s.words,
-            "path": str(s.path),
-        }
-        for s in story.sources
-    ]
+    rows = [source_data(s) for s in story.sources]
     if args.json:
         print_json({"story": story.id, "sources": rows})
         return 0

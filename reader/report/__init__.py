@@ -1,8 +1,33 @@
-"""The story as a report to share: HTML or Markdown."""
+"""The story to share: HTML or Markdown reports, CSV of the quotes, JSON of everything."""
 
 from __future__ import annotations
 
-from reader.report.html import default_export_path, render_html
+from reader.report.csv_export import COLUMNS, render_csv
+from reader.report.formats import (
+    FORMATS,
+    LABEL,
+    NAME,
+    Format,
+    default_export_path,
+    render_export,
+)
+from reader.report.html import render_html
+from reader.report.json_export import export_document, export_schema, render_json
 from reader.report.markdown import render_markdown, source_name
 
-__all__ = ["default_export_path", "render_html", "render_markdown", "source_name"]
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "LABEL",
+    "NAME",
+    "Format",
+    "default_export_path",
+    "export_document",
+    "export_schema",
+    "render_csv",
+    "render_export",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "source_name",
+]

@@ -3,8 +3,10 @@
 The HTML page puts the sources side by side, paints each shared quote in its own colour in
 every column (dashed for a variant, dotted for a paraphrase, with the word diff in a
 tooltip), shades reused wire copy quietly, and adds the coverage table (shared quotes ×
-sources: carried exact, altered, missing) and the timeline. Every piece of article text is
-escaped; the page loads nothing from elsewhere.
+sources: carried exact, altered, missing), every shared quote in its sentence, and the
+timeline. Each source's outlet and title link to the article; each occurrence listed links
+to its place in its column. Every piece of article text is escaped; only http(s) addresses
+become links; the page loads nothing from elsewhere.
 """
 
 from __future__ import annotations
@@ -12,22 +14,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from html import escape
-from pathlib import Path
-from typing import Literal
 
-from reader.analysis import word_diff
+from reader.analysis import SentenceContext, word_diff
 from reader.model import Analysis, Cluster, Occurrence, Source, Story
+from reader.report.links import anchor, fragment, web_url
 from reader.report.markdown import source_name
 
-Format = Literal["html", "markdown"]
-SUFFIX: dict[str, str] = {"html": "html", "markdown": "md"}
 HUES = (210, 30, 130, 280, 0, 175, 55, 320, 95, 245, 15, 155)
 """Well-separated hues for the shared quotes, reused in order when there are more."""
-
-
-def default_export_path(story: Story, fmt: Format = "html") -> Path:
-    """`./<story-id>-report.html` (or `.md`) in the current directory."""
-    return Path.cwd() / f"{story.id}-report.{SUFFIX[fmt]}"
 
 
 def colour(index: int) -> str:
@@ -60,6 +54,7 @@ def render_html(story: Story, analysis: Analysis) -> str:
         *(_column(story, analysis, source) for source in story.sources),
         "</div></section>",
         _coverage(story, shared),
+        _in_context(story, analysis),
         _timeline(story, analysis),
         "<footer>Made with reader.</footer></body></html>",
     ]
@@ -68,14 +63,32 @@ def render_html(story: Story, analysis: Analysis) -> str:
 
 def _column(story: Story, analysis: Analysis, source: Source) -> str:
     date = source.date.isoformat() if source.date else "undated"
+    url = web_url(source.url)
     head = (
-        f'<div class="head"><div class="outlet">{escape(source.name)}</div>'
+        f'<div class="head"><div class="outlet">{_link(url, escape(source.name))}</div>'
         f'<div class="date">{escape(date)}</div>'
-        + (f'<div class="title">{escape(source.title)}</div>' if source.title else "")
+        + (f'<div class="title">{_link(url, escape(source.title))}</div>' if source.title else "")
         + "</div>"
     )
-    body = "".join(_marked(source.text, _spans(analysis, source.id)))
+    places: dict[int, list[str]] = {}
+    for cluster in analysis.clusters:
+        found = cluster.occurrence(source.id)
+        if found is not None:
+            places.setdefault(found.start, []).append(anchor(cluster.id, source.id))
+    body = "".join(_marked(source.text, _spans(analysis, source.id), places))
     return f'<article id="{escape(source.id)}">{head}<div class="text">{body}</div></article>'
+
+
+def _link(url: str | None, inner: str) -> str:
+    """`inner` (already HTML) as a link to `url` (from `web_url`), or as it is without one."""
+    if url is None:
+        return inner
+    return f'<a href="{escape(url)}" rel="noopener noreferrer">{inner}</a>'
+
+
+def _place(cluster: Cluster, occurrence: Occurrence, inner: str) -> str:
+    """`inner` as a link to the occurrence's place in its column."""
+    return f'<a href="{escape(fragment(anchor(cluster.id, occurrence.source)))}">{inner}</a>'
 
 
 _Mark = tuple[int, int, int, str, str]
@@ -121,10 +134,13 @@ def _tooltip(cluster: Cluster, occurrence: Occurrence) -> str:
     return f"{head} ({occurrence.similarity:.2f}): " + " ".join(changes)
 
 
-def _marked(text: str, marks: list[_Mark]) -> Iterable[str]:
-    """The text cut at every mark boundary, each piece wrapped by its strongest mark."""
-    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+def _marked(text: str, marks: list[_Mark], places: dict[int, list[str]]) -> Iterable[str]:
+    """The text cut at every mark boundary, each piece wrapped by its strongest mark, with an
+    empty element carrying the id of each place (offset → ids) where it starts."""
+    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks), *places})
     for start, end in itertools.pairwise(cuts):
+        for place in places.get(start, ()):
+            yield f'<span class="at" id="{escape(place)}"></span>'
         covering = [m for m in marks if m[0] <= start and end <= m[1]]
         piece = escape(text[start:end])
         if covering:
@@ -145,10 +161,10 @@ def _coverage(story: Story, shared: tuple[Cluster, ...]) -> str:
             found = cluster.occurrence(source.id)
             if found is None:
                 cells.append('<td class="missing">missing</td>')
-            elif found.match == "exact":
-                cells.append('<td class="exact">exact</td>')
             else:
-                cells.append(f'<td class="altered">{found.match} {found.similarity:.2f}</td>')
+                cells.append(
+                    f"<td {_match_class(found)}>{_place(cluster, found, _how(found))}</td>"
+                )
         quote = escape(cluster.text if len(cluster.text) <= 160 else cluster.text[:157] + "…")
         rows.append(
             f'<tr><th><span class="swatch" style="--h:{colour(index)}"></span>'
@@ -159,6 +175,45 @@ def _coverage(story: Story, shared: tuple[Cluster, ...]) -> str:
     return (
         '<section><h2>Shared quotes × sources</h2><table class="coverage"><thead><tr>'
         f"<th>quote</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _how(occurrence: Occurrence) -> str:
+    """ "exact", or how the occurrence departs and how far ("variant 0.80")."""
+    if occurrence.match == "exact":
+        return "exact"
+    return f"{occurrence.match} {occurrence.similarity:.2f}"
+
+
+def _match_class(occurrence: Occurrence) -> str:
+    return 'class="exact"' if occurrence.match == "exact" else 'class="altered"'
+
+
+def _in_context(story: Story, analysis: Analysis) -> str:
+    """Every occurrence of every shared quote in its sentence, linked to its column."""
+    if not analysis.shared:
+        return ""
+    context = SentenceContext(story, analysis.quotes)
+    rows = []
+    for index, cluster in enumerate(analysis.shared):
+        for o in cluster.occurrences:
+            around = context.around(o.source, o.start, o.end)
+            text = around.text
+            sentence = (
+                escape(text[: o.start - around.start])
+                + f'<mark class="q {o.match}" style="--h:{colour(index)}">{escape(o.text)}</mark>'
+                + escape(text[o.end - around.start :])
+            )
+            rows.append(
+                f"<tr><td>{escape(cluster.id)}</td>"
+                f"<td>{_place(cluster, o, escape(source_name(story, o.source)))}</td>"
+                f"<td {_match_class(o)}>{_how(o)}</td>"
+                f'<td class="context">{sentence}</td></tr>'
+            )
+    return (
+        '<section><h2>Shared quotes in context</h2><table class="coverage"><thead><tr>'
+        "<th>quote</th><th>source</th><th>match</th><th>sentence</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
@@ -217,4 +272,8 @@ ol.timeline{list-style:none;padding:0;font-size:.95rem}
 ol.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line)}
 time{display:inline-block;min-width:7rem;font:600 14px system-ui,sans-serif}
 footer{margin-top:2rem}
+a{color:inherit;text-decoration-color:var(--muted);text-underline-offset:2px}
+.at{scroll-margin-top:7rem}
+.at:target+mark,.at:target+span{outline:3px solid hsl(45 100% 50%);outline-offset:2px}
+td.context{font:14px/1.5 Georgia,serif;white-space:pre-wrap}
 """

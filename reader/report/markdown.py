@@ -1,14 +1,17 @@
 """The report as Markdown: sources, shared quotes with every version, coverage, timeline.
 
-Article text is escaped so that no Markdown renderer turns it into links, emphasis or HTML.
+Article text is escaped so that no Markdown renderer turns it into links, emphasis or HTML;
+the only links are each source's outlet and title, to its http(s) address. Each version of
+a shared quote comes with the sentence it sits in.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.analysis import word_diff
+from reader.analysis import SentenceContext, word_diff
 from reader.model import Analysis, Story
+from reader.report.links import web_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
@@ -25,6 +28,12 @@ def source_name(story: Story, source_id: str) -> str:
 def md(text: str) -> str:
     """Text as literal Markdown: specials backslash-escaped, on one line."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def linked(text: str, url: str | None) -> str:
+    """Escaped `text`, as a link when `url` is a web address."""
+    found = web_url(url)
+    return md(text) if found is None else f"[{md(text)}]({found})"
 
 
 def render_markdown(story: Story, analysis: Analysis) -> str:
@@ -44,12 +53,13 @@ def render_markdown(story: Story, analysis: Analysis) -> str:
     ]
     for s in story.sources:
         date = s.date.isoformat() if s.date else "—"
-        lines.append(
-            f"| {md(s.id)} | {md(s.outlet or '—')} | {date} | {md(s.title or '—')} | {s.words} |"
-        )
+        outlet = linked(s.outlet, s.url) if s.outlet else "—"
+        title = linked(s.title, s.url) if s.title else "—"
+        lines.append(f"| {md(s.id)} | {outlet} | {date} | {title} | {s.words} |")
     lines += ["", "## Shared quotes", ""]
     if not shared:
         lines += ["No shared quotes.", ""]
+    context = SentenceContext(story, analysis.quotes)
     for cluster in shared:
         speaker = md(cluster.speaker or "speaker unknown")
         lines += [f"### {md(cluster.id)} · {speaker}", "", f"> {md(cluster.text)}", ""]
@@ -57,6 +67,7 @@ def render_markdown(story: Story, analysis: Analysis) -> str:
             where = f"**{md(source_name(story, o.source))}** ({o.match}"
             where += ")" if o.match == "exact" else f", {o.similarity:.2f})"
             lines.append(f"- {where}: {md(o.text)}")
+            lines.append(f"  - in context: {md(context.around(o.source, o.start, o.end).text)}")
             if o.match != "exact":
                 changes = [
                     f"{'~~' + md(w) + '~~' if op == 'delete' else '**' + md(w) + '**'}"

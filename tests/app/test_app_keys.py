@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     STATEMENT,
@@ -255,22 +253,6 @@ async def test_search_finds_matches_across_sources_and_f3_walks_them() -> None:
         await pilot.press("escape")
         assert screen.search_hits == []
         assert not screen.columns[1].overlays.search
-
-
-async def test_x_exports_the_html_report_and_says_where(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.chdir(tmp_path)  # the report goes to the current directory
-    told: list[str] = []
-    monkeypatch.setattr(ReaderScreen, "notify", lambda self, message, **_: told.append(message))
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("x")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        report = tmp_path / "test-story-report.html"
-        assert STATEMENT in report.read_text()
-        assert told == [str(report)]
 
 
 async def test_palette_jumps_to_a_speaker() -> None:

@@ -77,7 +77,8 @@ def test_html_is_balanced_and_self_contained(tmp_path: Path) -> None:
     parser.feed(page)
     assert parser.balanced and parser.stack == []
     assert not {"script", "link", "img", "iframe"} & set(parser.tags)
-    assert not re.search(r"(?:src|href)=|url\(|@import|https?://", page)
+    assert not re.search(r"src=|url\(|@import|https?://", page)
+    assert all(h.startswith("#") for h in re.findall(r'href="([^"]*)"', page))
 
 
 def test_each_column_gives_back_its_exact_text(tmp_path: Path) -> None:
