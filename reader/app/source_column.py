@@ -100,18 +100,19 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """
         if self._cells.width or self.size_hint.width:
             if self._wrapped is None or self._wrapped.width != self.text_width:
-                self._rewrap()
+                return self._rewrap()
         elif self._wrapped is None:
             self._wrapped = unwrapped(self.plain)
         return self._wrapped
 
-    def _rewrap(self) -> None:
+    def _rewrap(self) -> Wrapped:
         offset = self._wrapped.lines[self.cursor_line][0] if self._wrapped else 0
-        self._wrapped = wrap(self.plain, self.text_width)
+        wrapped = self._wrapped = wrap(self.plain, self.text_width)
         self._strips.clear()
         self._bodies.clear()
         self._size_virtually()
-        self.set_reactive(SourceColumn.cursor_line, self._wrapped.line_of(offset))
+        self.set_reactive(SourceColumn.cursor_line, wrapped.line_of(offset))
+        return wrapped
 
     def on_mount(self) -> None:
         self._draw_title()
