@@ -21,7 +21,7 @@ from textual.widgets import Label
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
 from reader.app.messages import ColumnsLaidOut
 from reader.app.source_column import SourceColumn
-from reader.model import Span
+from reader.model import Cluster, Span
 
 MIN_COLUMN_WIDTH = 38
 """Narrowest comfortable column: two fit in 80 cells, three or four in 160."""
@@ -118,6 +118,27 @@ class ColumnsView(Horizontal, can_focus=True):
         self.post_message(
             ColumnsLaidOut(f"showing {self.first + 1}–{last} of {total}" if shown < total else "")
         )
+
+    def same_quote(
+        self, cluster: Cluster, here: SourceColumn, step: int
+    ) -> tuple[SourceColumn, int] | None:
+        """The next (1) or previous (-1) column after `here` that carries the quote and the
+        screen row to show it on; the other carriers scroll to show it on that row too."""
+        starts = {c: o.start for c in self.columns if (o := cluster.occurrence(c.source.id))}
+        carriers = list(starts)
+        if len(carriers) < 2:
+            return None
+        target = (
+            carriers[(carriers.index(here) + step) % len(carriers)]
+            if here in carriers
+            else carriers[0]
+        )
+        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
+        row = min(row, *(column.line_of(start) for column, start in starts.items()))
+        for column, start in starts.items():
+            if column is not target:
+                column.align_offset(start, row)
+        return target, row
 
     def show_evidence(self, spans: Sequence[Span]) -> SourceColumn | None:
         """Scroll every column that has some of the spans to the first, aligned, and flash

@@ -50,7 +50,7 @@ from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
 from reader.app.story_header import StoryHeader
-from reader.model import Analysis, Cluster, Span, Story
+from reader.model import Analysis, Span, Story
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -160,13 +160,7 @@ class ReaderScreen(Screen[None]):
         The analysis modules are imported here too, off the first screen's path."""
         from reader.app.loading import open_workspace
 
-        try:
-            workspace, warning = open_workspace(self.story)
-            index = QuoteIndex(self.story, workspace.analysis)
-        except Exception as error:  # shown to the user; the columns stay usable
-            self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(AnalysisReady(workspace, index, warning))
+        self.post_message(open_workspace(self.story))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.workspace = message.workspace
@@ -267,21 +261,12 @@ class ReaderScreen(Screen[None]):
 
     def action_quote(self, step: int) -> None:
         """Next (1) or previous (-1) shared quote of the focused source, wrapping around."""
-        index, column = self.index, self.column
-        if index is None:
-            return
-        shared = index.shared_in(column.source.id, self.speaker)
-        if not shared:
+        column = self.column
+        placed = column.next_shared(step, prefer=self.current)
+        if placed is not None:
+            self._go_to(column, placed)
+        elif self.index is not None:
             self.notify(f"No shared quote in {column.title}.", timeout=3)
-            return
-        here = column.passage_under_cursor(prefer=self.current)
-        if here is not None and here in shared:
-            position = shared.index(here) + step
-        else:
-            line_start = column.cursor_span[0]
-            before = sum(1 for p in shared if p.start < line_start)
-            position = before if step > 0 else before - 1
-        self._go_to(column, shared[position % len(shared)])
 
     def _go_to(self, column: SourceColumn, placed: Placed, row: int | None = None) -> None:
         self.current = placed.cluster.id
@@ -294,30 +279,13 @@ class ReaderScreen(Screen[None]):
         if index is None or self.current not in index.colour_of:
             return
         cluster = index.clusters[self.current]
-        carriers = [c for c in self.columns if cluster.occurrence(c.source.id)]
-        if len(carriers) < 2:
-            return
-        target = (
-            carriers[(carriers.index(here) + step) % len(carriers)]
-            if here in carriers
-            else carriers[0]
-        )
-        starts = {c: self._start_in(cluster, c) for c in carriers}
-        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
-        row = min(row, *(column.line_of(start) for column, start in starts.items()))
-        occurrence = cluster.occurrence(target.source.id)
-        assert occurrence is not None
-        self._go_to(target, Placed(cluster, occurrence), row=row)
-        for column, start in starts.items():
-            if column is not target:
-                column.align_offset(start, row)
-        self.focus_column(target)
-
-    @staticmethod
-    def _start_in(cluster: Cluster, column: SourceColumn) -> int:
-        occurrence = cluster.occurrence(column.source.id)
-        assert occurrence is not None
-        return occurrence.start
+        found = self.columns_view.same_quote(cluster, here, step)
+        if found is not None:
+            target, row = found
+            occurrence = cluster.occurrence(target.source.id)
+            assert occurrence is not None
+            self._go_to(target, Placed(cluster, occurrence), row=row)
+            self.focus_column(target)
 
     def action_details(self) -> None:
         index = self.index
@@ -476,12 +444,7 @@ class ReaderScreen(Screen[None]):
         """Write the HTML report off the UI thread; report the path by message."""
         from reader.app.loading import export_html
 
-        try:
-            path = export_html(self.story, workspace)
-        except Exception as error:  # shown to the user
-            self.post_message(ExportFinished(None, f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(ExportFinished(path, None))
+        self.post_message(export_html(self.story, workspace))
 
     def on_export_finished(self, message: ExportFinished) -> None:
         if message.path is None:

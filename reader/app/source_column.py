@@ -174,6 +174,21 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         shared = [p for p in kept if p.cluster.id in index.colour_of]
         return (shared or kept)[0]
 
+    def next_shared(self, step: int, prefer: str | None = None) -> Placed | None:
+        """The next (1) or previous (-1) shared quote the filter keeps, wrapping around
+        (None when there is none); `prefer` is as for `passage_under_cursor`."""
+        index = self.index
+        shared = index.shared_in(self.source.id, self.speaker) if index is not None else []
+        if not shared:
+            return None
+        here = self.passage_under_cursor(prefer)
+        if here is not None and here in shared:
+            position = shared.index(here) + step
+        else:
+            before = sum(1 for p in shared if p.start < self.cursor_span[0])
+            position = before if step > 0 else before - 1
+        return shared[position % len(shared)]
+
     # ---- moving -----------------------------------------------------------------
 
     def _scroll(self, y: float) -> None:
