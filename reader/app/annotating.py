@@ -28,6 +28,7 @@ from reader.app.annotation_marks import (
     summary,
 )
 from reader.app.annotations_screen import AnnotationsScreen
+from reader.app.columns_view import ColumnsView
 from reader.app.confirm_screen import ConfirmScreen
 from reader.app.keys import ANNOTATING
 from reader.app.messages import Correction, Jump
@@ -84,8 +85,8 @@ class AnnotationHost(Protocol):
     def index(self) -> QuoteIndex | None: ...
 
     def column_of(self, source_id: str) -> SourceColumn: ...
-    def reading(self) -> bool:
-        """Whether the keys go to the columns (not to a text field)."""
+    @property
+    def focused(self) -> Widget | None: ...
 
     def focus_source(self, source_id: str) -> None: ...
     def jump_to(self, jump: Jump) -> None: ...
@@ -201,7 +202,8 @@ class Annotator:
         """Whether an annotating key (one of `ACTIONS`) does anything now."""
         if action in {"extend", "extend_lines", "cancel_selection"}:
             # priority keys: only while reading, never while typing in the search box
-            return self.selection is not None and self.host.reading()
+            reading = isinstance(self.host.focused, (SourceColumn, ColumnsView))
+            return self.selection is not None and reading
         if action in {"edit_annotation", "delete_annotation"}:
             return self.host.workspace is not None and bool(self._notes_under_cursor())
         if action in {"annotate", "annotations"}:

@@ -106,3 +106,15 @@ class ExportFinished(Message):
 
     path: Path | None
     error: str | None
+
+
+@dataclass
+class SearchChanged(Message):
+    """The search box's matches changed: their spans in each source (every source listed)."""
+
+    spans: dict[str, tuple[tuple[int, int], ...]]
+
+
+@dataclass
+class SearchSubmitted(Message):
+    """The user pressed enter in the search box: go to the first match."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize, TextSelected
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, Label
 from textual.worker import Worker
 
 from reader.app.annotating import NOTE_STYLES, Annotator
@@ -41,11 +40,13 @@ from reader.app.messages import (
     EventChosen,
     ExportFinished,
     Jump,
+    SearchChanged,
     SpeakerChosen,
 )
 from reader.app.quote_details import QuoteDetailsScreen
 from reader.app.quote_index import Placed, QuoteIndex
 from reader.app.search import Search
+from reader.app.search_bar import SearchBar
 from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
@@ -125,9 +126,7 @@ class ReaderScreen(Screen[None]):
                     ReaderScreen.index, ReaderScreen.speaker
                 )
                 yield SpeakerList(id="speakers").data_bind(ReaderScreen.index, ReaderScreen.speaker)
-        with Horizontal(id="search-bar"):
-            yield Label("Search ", id="search-label")
-            yield Input(placeholder="a phrase in any source, enter to go", id="search-input")
+        yield SearchBar(self.search, id="search-bar")
         yield DetailBar(id="detail-bar").data_bind(ReaderScreen.index)
         yield KeyBar(classes="key-bar")
 
@@ -374,27 +373,17 @@ class ReaderScreen(Screen[None]):
     # ---- search -----------------------------------------------------------------
 
     def action_search(self) -> None:
-        bar = self.query_one("#search-bar")
-        bar.display = True
-        self.query_one("#search-input", Input).focus()
+        self.query_one(SearchBar).open()
 
-    @on(Input.Changed, "#search-input")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self._set_search(event.value)
-
-    @on(Input.Submitted, "#search-input")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#search-bar").display = False
-        self.columns_view.focus()
-        if self.search.hits:
-            self.search.at = -1
-            self.action_search_step(1)
-
-    def _set_search(self, query: str) -> None:
-        by_source = self.search.find(query)
+    def on_search_changed(self, message: SearchChanged) -> None:
         for column in self.columns:
-            column.set_overlays(replace(column.overlays, search=by_source[column.source.id]))
+            spans = message.spans[column.source.id]
+            column.set_overlays(replace(column.overlays, search=spans))
         self.search_status = self.search.status()
+
+    def on_search_submitted(self) -> None:
+        self.columns_view.focus()
+        self.action_search_step(1)
 
     @property
     def search_hits(self) -> list[Span]:
@@ -414,10 +403,9 @@ class ReaderScreen(Screen[None]):
             self.search_status = self.search.status()
 
     def action_back(self) -> None:
-        if self.query_one("#search-bar").display or self.search.hits:
-            self.query_one("#search-bar").display = False
-            self.query_one("#search-input", Input).value = ""
-            self._set_search("")
+        bar = self.query_one(SearchBar)
+        if bar.display or self.search.hits:
+            bar.close()
         self.columns_view.focus()
 
     # ---- the rest ---------------------------------------------------------------
@@ -458,10 +446,6 @@ class ReaderScreen(Screen[None]):
     def selection(self) -> PassageSelection | None:
         """The passage selected for annotating, if any."""
         return self.annotator.selection
-
-    def reading(self) -> bool:
-        """Whether the keys go to the columns (not to the search box)."""
-        return isinstance(self.focused, (SourceColumn, ColumnsView))
 
     def show_note(self, line: Text) -> None:
         self.query_one(DetailBar).note_line = line
