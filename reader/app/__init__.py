@@ -3,15 +3,16 @@
 `ReaderApp(story, analysis=None)` opens a story (a precomputed analysis skips the worker,
 which is what a benchmark wants); `ReaderApp(stories=paths)` starts with the story picker.
 
-Where annotating plugs in (keys a, e, d, v and A are left free for it):
+How the main screen is put together:
 
-- `ReaderScreen.column` is the active `SourceColumn`; each column has its own cursor
-  (`cursor_line`, `cursor_span`) and converts both ways between character offsets and
-  lines (`line_of`, `line_span`); `passage_under_cursor()` is the quote there.
-- `SourceColumn.set_overlays(Layers(extra=...))` paints extra marks (annotated passages)
+- `ReaderScreen` owns the state (reactives, data-bound to the widgets) and wires the
+  widgets; `ReaderScreen.column` is the active `SourceColumn`, which converts both ways
+  between character offsets and lines and knows the quote under its cursor.
+- Every key of the screen is a `Binding` with an id in `keys.KEYS`, which the key bar and
+  the help screen show; `ReaderScreen.check_action` hides the keys that do not apply.
+- Annotating is an `Annotator` the screen composes; what it needs from the screen is the
+  `AnnotationHost` protocol. `SourceColumn.set_overlays(Layers(extra=...))` lays its marks
   over the quote highlights without touching them.
-- `ReaderScreen.workspace` is the analysis with the story's annotations applied; the
-  quote details screen posts `CorrectionRequested` for the fixes the user asks for.
 """
 
 from reader.app.app import ReaderApp

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from reader.annotations import Change, adding, check_date, editing, new_annotation
 from reader.app.quote_index import QuoteIndex
@@ -72,7 +72,17 @@ def problems(draft: Draft, passage: Passage) -> list[str]:
     return found
 
 
-def _fields(draft: Draft) -> dict[str, str | None]:
+class Fields(TypedDict):
+    """The draft's fields as the annotation keeps them (empty text left out as None)."""
+
+    kind: AnnotationKind
+    speaker: str | None
+    label: str | None
+    note: str
+    date: str | None
+
+
+def _fields(draft: Draft) -> Fields:
     return {
         "kind": draft.kind,
         "speaker": draft.speaker or None,
@@ -127,7 +137,7 @@ def creating(workspace: Workspace, passage: Passage, draft: Draft) -> tuple[str,
         source,
         passage.start,
         passage.end,
-        **_fields(draft),  # type: ignore[arg-type]
+        **_fields(draft),
         same_as="pending" if draft.kind == "same-quote" else None,
         taken=_taken(workspace),
     )

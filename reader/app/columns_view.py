@@ -6,7 +6,9 @@ across 50 sources lays out three or four widgets, never fifty.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -19,9 +21,11 @@ from textual.widgets import Label
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
 from reader.app.messages import ColumnsLaidOut
 from reader.app.source_column import SourceColumn
+from reader.model import Cluster, Span
 
 MIN_COLUMN_WIDTH = 38
 """Narrowest comfortable column: two fit in 80 cells, three or four in 160."""
+FLASH_SECONDS = 1.5
 
 
 class ColumnsView(Horizontal, can_focus=True):
@@ -42,6 +46,7 @@ class ColumnsView(Horizontal, can_focus=True):
         for column in self.columns:
             column.display = False  # until the first layout knows how many fit
         self._look: Look | None = None
+        self._flashing: dict[str, tuple[tuple[int, int], ...]] = {}
 
     @property
     def look(self) -> Look:
@@ -113,3 +118,51 @@ class ColumnsView(Horizontal, can_focus=True):
         self.post_message(
             ColumnsLaidOut(f"showing {self.first + 1}–{last} of {total}" if shown < total else "")
         )
+
+    def same_quote(
+        self, cluster: Cluster, here: SourceColumn, step: int
+    ) -> tuple[SourceColumn, int] | None:
+        """The next (1) or previous (-1) column after `here` that carries the quote and the
+        screen row to show it on; the other carriers scroll to show it on that row too."""
+        starts = {c: o.start for c in self.columns if (o := cluster.occurrence(c.source.id))}
+        carriers = list(starts)
+        if len(carriers) < 2:
+            return None
+        target = (
+            carriers[(carriers.index(here) + step) % len(carriers)]
+            if here in carriers
+            else carriers[0]
+        )
+        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
+        row = min(row, *(column.line_of(start) for column, start in starts.items()))
+        for column, start in starts.items():
+            if column is not target:
+                column.align_offset(start, row)
+        return target, row
+
+    def show_evidence(self, spans: Sequence[Span]) -> SourceColumn | None:
+        """Scroll every column that has some of the spans to the first, aligned, and flash
+        them; the first such column (None when no column has any)."""
+        flash: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for span in spans:
+            flash[span.source].append((span.start, span.end))
+        columns = [c for c in self.columns if c.source.id in flash]
+        if not columns:
+            return None
+        row = min(
+            columns[0].page_height // 3,
+            *(column.line_of(flash[column.source.id][0][0]) for column in columns),
+        )
+        for column in columns:
+            column.move_to_offset(flash[column.source.id][0][0], row=row)
+        self._flash({source: tuple(found) for source, found in flash.items()})
+        return columns[0]
+
+    def _flash(self, spans: dict[str, tuple[tuple[int, int], ...]]) -> None:
+        previous, self._flashing = self._flashing, spans
+        for column in self.columns:
+            if column.source.id in previous or column.source.id in spans:
+                flash = spans.get(column.source.id, ())
+                column.set_overlays(replace(column.overlays, flash=flash))
+        if spans:
+            self.set_timer(FLASH_SECONDS, lambda: self._flash({}))

@@ -12,26 +12,26 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.report import FORMATS, LABEL, Format
 
-class ExportChooser(ModalScreen[str | None]):
+
+class ExportChooser(ModalScreen[Format | None]):
     """Dismissed with the chosen format (one of `reader.report.FORMATS`), or None on
-    escape. The report package is imported only when the chooser opens: it brings the
-    analysis with it, which the first screen does not wait for."""
+    escape. Imported only when `x` is pressed: the report package brings the analysis with
+    it, which the first screen does not wait for."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export-cancel", tooltip="Export nothing"),
     ]
 
     def compose(self) -> ComposeResult:
-        from reader.report import FORMATS, LABEL
-
         options = [Option(Text(LABEL[fmt]), id=fmt) for fmt in FORMATS]
         with Vertical(id="export-dialog") as dialog:
             dialog.border_title = "Export the story as…"
             yield OptionList(*options, id="export-options")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_id)
+        self.dismiss(next(fmt for fmt in FORMATS if fmt == event.option_id))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

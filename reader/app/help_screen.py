@@ -1,8 +1,8 @@
-"""`?`: every key of the reader, generated from the bindings so it never drifts."""
+"""`?`: every key of the reader, read from the key table (`keys.KEYS`) so it never drifts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.table import Table
@@ -13,27 +13,20 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-EXTRA_KEYS: tuple[tuple[str, str], ...] = (
-    ("enter (timeline)", "Scroll the columns to the event's evidence and flash it"),
-    ("enter (search box)", "Go to the first match; F3 / shift+F3 walk the matches"),
-    ("ctrl+p", "Command palette: jump to a source, speaker, shared quote or event"),
-    ("mouse", "Click a column to focus it; drag to select text: ctrl+c copies it, a annotates it"),
-)
+from reader.app.keys import KEYS, OTHER_KEYS
 
 
 def key_rows(
-    display: Callable[[Binding], str], bindings: Iterable[BindingType]
+    display: Callable[[Binding], str], bindings: Iterable[Binding]
 ) -> list[tuple[str, str]]:
-    """(keys, what they do) for each binding, keys shown as `display` (the footer's) shows them."""
-    rows: list[tuple[str, str]] = []
-    for binding in bindings:
-        if not isinstance(binding, Binding):
-            continue
-        keys = " / ".join(
-            display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
+    """(keys, what they do) for each binding, keys shown as `display` (the key bar's) shows them."""
+    return [
+        (
+            " / ".join(display(Binding(key.strip(), b.action)) for key in b.key.split(",")),
+            b.tooltip or b.description,
         )
-        rows.append((keys, binding.tooltip or binding.description))
-    return rows
+        for b in bindings
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,15 +38,15 @@ class HelpScreen(ModalScreen[None]):
         ),
     ]
 
-    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, bindings: Iterable[Binding] = KEYS) -> None:
         super().__init__()
-        self.rows = rows
+        self.rows = key_rows(self.app.get_key_display, bindings)
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for keys, what in [*self.rows, *EXTRA_KEYS]:
+        for keys, what in [*self.rows, *OTHER_KEYS]:
             table.add_row(Text(keys), Text(what))
         with Vertical(id="help-dialog") as dialog:
             dialog.border_title = "Keys"

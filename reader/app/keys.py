@@ -1,139 +1,269 @@
-"""The reader's keys in one table: key, action, footer label, what it does.
+"""Every key of the reader screen, in one table: the screen binds it, the key bar and the
+help screen show it.
 
 Each binding has an `id` so users can remap it with a Textual keymap, and a tooltip that the
-footer and the help screen show. Keys a, e, d, v and A belong to annotating.
+help screen shows. The screen's `check_action` hides the keys that do not apply now.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
 
-# id, keys, action, footer label, what it does, shown in the footer
-KEYS: tuple[tuple[str, str, str, str, str, bool], ...] = (
-    (
-        "column-left",
+READING: tuple[Binding, ...] = (
+    Binding(
         "left,h",
         "column(-1)",
         "Prev source",
-        "Focus the source column on the left",
-        False,
+        show=False,
+        id="column-left",
+        tooltip="Focus the source column on the left",
     ),
-    (
-        "column-right",
+    Binding(
         "right,l",
         "column(1)",
         "Next source",
-        "Focus the source column on the right",
-        False,
+        show=False,
+        id="column-right",
+        tooltip="Focus the source column on the right",
     ),
-    ("cursor-up", "up,k", "cursor(-1)", "Up", "Move the cursor up a line", False),
-    ("cursor-down", "down,j", "cursor(1)", "Down", "Move the cursor down a line", False),
-    ("page-up", "pageup", "page(-1)", "Page up", "Scroll up a page", False),
-    ("page-down", "pagedown", "page(1)", "Page down", "Scroll down a page", False),
-    ("top", "home,g", "edge(0)", "Top", "Go to the start of the article", False),
-    ("bottom", "end,G", "edge(1)", "Bottom", "Go to the end of the article", False),
-    ("quote-next", "n", "quote(1)", "Next quote", "Next shared quote in this source", True),
-    (
-        "quote-previous",
+    Binding(
+        "up,k", "cursor(-1)", "Up", show=False, id="cursor-up", tooltip="Move the cursor up a line"
+    ),
+    Binding(
+        "down,j",
+        "cursor(1)",
+        "Down",
+        show=False,
+        id="cursor-down",
+        tooltip="Move the cursor down a line",
+    ),
+    Binding("pageup", "page(-1)", "Page up", show=False, id="page-up", tooltip="Scroll up a page"),
+    Binding(
+        "pagedown", "page(1)", "Page down", show=False, id="page-down", tooltip="Scroll down a page"
+    ),
+    Binding(
+        "home,g", "edge(0)", "Top", show=False, id="top", tooltip="Go to the start of the article"
+    ),
+    Binding(
+        "end,G",
+        "edge(1)",
+        "Bottom",
+        show=False,
+        id="bottom",
+        tooltip="Go to the end of the article",
+    ),
+    Binding(
+        "n", "quote(1)", "Next quote", id="quote-next", tooltip="Next shared quote in this source"
+    ),
+    Binding(
         "N",
         "quote(-1)",
         "Prev quote",
-        "Previous shared quote in this source",
-        False,
+        show=False,
+        id="quote-previous",
+        tooltip="Previous shared quote in this source",
     ),
-    (
-        "same-next",
+    Binding(
         "right_square_bracket",
         "same_quote(1)",
         "Next source with it",
-        "The same quote in the next source that has it, others aligned",
-        True,
+        id="same-next",
+        tooltip="The same quote in the next source that has it, others aligned",
     ),
-    (
-        "same-previous",
+    Binding(
         "left_square_bracket",
         "same_quote(-1)",
         "Prev source with it",
-        "The same quote in the previous source that has it, others aligned",
-        False,
+        show=False,
+        id="same-previous",
+        tooltip="The same quote in the previous source that has it, others aligned",
     ),
-    (
-        "details",
+    Binding(
         "enter",
         "details",
         "Details",
-        "Details of the quote under the cursor: every version and its word diff",
-        True,
+        id="details",
+        tooltip="Details of the quote under the cursor: every version and its word diff",
     ),
-    (
-        "speaker-filter",
+    Binding(
         "s",
         "pick_speaker",
         "Speaker",
-        "Keep only one speaker's quotes highlighted",
-        True,
+        id="speaker-filter",
+        tooltip="Keep only one speaker's quotes highlighted",
     ),
-    ("speaker-clear", "S", "clear_speaker", "All speakers", "Clear the speaker filter", True),
-    ("timeline", "t", "timeline", "Timeline", "Focus the timeline (enter jumps to an event)", True),
-    (
-        "coverage",
+    Binding(
+        "S", "clear_speaker", "All speakers", id="speaker-clear", tooltip="Clear the speaker filter"
+    ),
+    Binding(
+        "t",
+        "timeline",
+        "Timeline",
+        id="timeline",
+        tooltip="Focus the timeline (enter jumps to an event)",
+    ),
+    Binding(
         "c",
         "coverage",
         "Coverage",
-        "Which sources carried, altered or left out each shared quote",
-        True,
+        id="coverage",
+        tooltip="Which sources carried, altered or left out each shared quote",
     ),
-    ("search", "slash", "search", "Search", "Search all sources", True),
-    ("search-next", "f3", "search_step(1)", "Next match", "Next search match", True),
-    (
-        "search-previous",
+    Binding("slash", "search", "Search", id="search", tooltip="Search all sources"),
+    Binding("f3", "search_step(1)", "Next match", id="search-next", tooltip="Next search match"),
+    Binding(
         "shift+f3",
         "search_step(-1)",
         "Prev match",
-        "Previous search match",
-        False,
+        show=False,
+        id="search-previous",
+        tooltip="Previous search match",
     ),
-    (
-        "export",
+    Binding(
         "x",
         "export",
         "Export",
-        "Export the story: HTML or Markdown report, CSV of the quotes, JSON",
-        True,
+        id="export",
+        tooltip="Export the story: HTML or Markdown report, CSV of the quotes, JSON",
     ),
-    (
-        "columns-more",
+    Binding(
         "plus,equals_sign",
         "more_columns(1)",
         "More columns",
-        "Show one more source column",
-        False,
+        show=False,
+        id="columns-more",
+        tooltip="Show one more source column",
     ),
-    (
-        "columns-fewer",
+    Binding(
         "minus",
         "more_columns(-1)",
         "Fewer columns",
-        "Show one fewer source column",
-        False,
+        show=False,
+        id="columns-fewer",
+        tooltip="Show one fewer source column",
     ),
-    (
-        "side-pane",
+    Binding(
         "p",
         "toggle_side_pane",
         "Side pane",
-        "Show or hide the timeline and speakers",
-        False,
+        show=False,
+        id="side-pane",
+        tooltip="Show or hide the timeline and speakers",
     ),
-    ("back", "escape", "back", "Back", "Back to the columns; clears the search", False),
-    ("help", "question_mark", "help", "Help", "Every key", True),
-    ("quit", "q", "app.quit", "Quit", "Leave the reader", True),
+    Binding(
+        "escape",
+        "back",
+        "Back",
+        show=False,
+        id="back",
+        tooltip="Back to the columns; clears the search",
+    ),
+    Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
+    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave the reader"),
 )
+"""Reading: moving through the sources, quotes, speakers, timeline, search."""
 
+ANNOTATING: tuple[Binding, ...] = (
+    Binding(
+        "v",
+        "select",
+        "Select",
+        show=False,
+        id="select",
+        tooltip="Select the sentence under the cursor; then ↑ ↓ extend the selection by sentence, "
+        "shift+↑ ↓ by line",
+    ),
+    Binding(
+        "a",
+        "annotate",
+        "Annotate",
+        id="annotate",
+        tooltip="Annotate the selection (or the quote or sentence under the cursor): kind, "
+        "speaker, label, note, date",
+    ),
+    Binding(
+        "e",
+        "edit_annotation",
+        "Edit note",
+        id="annotation-edit",
+        tooltip="Edit the annotation under the cursor",
+    ),
+    Binding(
+        "d",
+        "delete_annotation",
+        "Delete note",
+        id="annotation-delete",
+        tooltip="Delete the annotation under the cursor (asks first)",
+    ),
+    Binding(
+        "A",
+        "annotations",
+        "Annotations",
+        id="annotations",
+        tooltip="Every annotation of the story; enter jumps to its passage",
+    ),
+    Binding(
+        "y",
+        "copy",
+        "Copy",
+        show=False,
+        id="copy-passage",
+        tooltip="Copy the selection, else the quote or sentence under the cursor",
+    ),
+    Binding(
+        "down,j",
+        "extend(1)",
+        "Extend ↓",
+        priority=True,
+        id="selection-down",
+        tooltip="While selecting: extend the selection by a sentence",
+    ),
+    Binding(
+        "up,k",
+        "extend(-1)",
+        "Extend ↑",
+        show=False,
+        priority=True,
+        id="selection-up",
+        tooltip="While selecting: shrink or extend it upwards by a sentence",
+    ),
+    Binding(
+        "shift+down",
+        "extend_lines(1)",
+        "Line ↓",
+        show=False,
+        priority=True,
+        id="selection-line-down",
+        tooltip="While selecting: extend the selection by a line",
+    ),
+    Binding(
+        "shift+up",
+        "extend_lines(-1)",
+        "Line ↑",
+        show=False,
+        priority=True,
+        id="selection-line-up",
+        tooltip="While selecting: extend it upwards by a line",
+    ),
+    Binding(
+        "escape",
+        "cancel_selection",
+        "Cancel selection",
+        priority=True,
+        id="selection-cancel",
+        tooltip="Drop the selection",
+    ),
+)
+"""Annotating. While a passage is selected, ↑ ↓ (j k) extend it by sentence and shift+↑ ↓
+by line: priority bindings that apply only then, so at other times the cursor keys get them."""
 
-def reader_bindings() -> list[Binding]:
-    """The main screen's bindings, built from `KEYS`."""
-    return [
-        Binding(keys, action, label, show=shown, id=key_id, tooltip=tooltip)
-        for key_id, keys, action, label, tooltip, shown in KEYS
-    ]
+KEYS: tuple[Binding, ...] = (*READING, *ANNOTATING)
+"""The reader screen's bindings, in the order the key bar and the help list them."""
+
+OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("enter (timeline)", "Scroll the columns to the event's evidence and flash it"),
+    ("enter (search box)", "Go to the first match; F3 / shift+F3 walk the matches"),
+    ("ctrl+p", "Command palette: jump to a source, speaker, shared quote or event"),
+    ("mouse", "Click a column to focus it; drag to select text: ctrl+c copies it, a annotates it"),
+)
+"""What the help adds to the bindings: keys of the widgets and the mouse."""

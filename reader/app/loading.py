@@ -1,12 +1,13 @@
 """The reader's doors to the core: the story's workspace and the exports.
 
-Called from thread workers only; nothing here touches a widget.
+Called from thread workers only; nothing here touches a widget. Each returns the message
+the worker posts, errors included (shown to the user; the columns stay usable).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from reader.app.messages import AnalysisFailed, AnalysisReady, ExportFinished
+from reader.app.quote_index import QuoteIndex
 from reader.errors import ReaderError
 from reader.model import Story
 from reader.report import Format, default_export_path, render_export
@@ -14,18 +15,25 @@ from reader.store import atomic_write
 from reader.workspace import Workspace, build_workspace, load_analysis, load_workspace
 
 
-def open_workspace(story: Story) -> tuple[Workspace, str | None]:
+def open_workspace(story: Story) -> AnalysisReady | AnalysisFailed:
     """The cached analysis with the user's corrections applied, and a warning if the
     annotations could not be read (then the analysis is shown without them; the file is
     left untouched for the user to fix)."""
     try:
-        return load_workspace(story), None
-    except ReaderError as error:
-        return build_workspace(story, load_analysis(story), ()), str(error)
+        try:
+            workspace, warning = load_workspace(story), None
+        except ReaderError as error:
+            workspace, warning = build_workspace(story, load_analysis(story), ()), str(error)
+        return AnalysisReady(workspace, QuoteIndex(story, workspace.analysis), warning)
+    except Exception as error:
+        return AnalysisFailed(f"{type(error).__name__}: {error}")
 
 
-def export_story(workspace: Workspace, fmt: Format) -> Path:
-    """Write the story in `fmt` where `reader export` would, and return the path."""
-    path = default_export_path(workspace.story, fmt)
-    atomic_write(path, render_export(fmt, workspace))
-    return path
+def export_story(workspace: Workspace, fmt: Format) -> ExportFinished:
+    """Write the story in `fmt` where `reader export` would: its path, or what went wrong."""
+    try:
+        path = default_export_path(workspace.story, fmt)
+        atomic_write(path, render_export(fmt, workspace))
+    except Exception as error:
+        return ExportFinished(None, f"{type(error).__name__}: {error}")
+    return ExportFinished(path, None)

@@ -16,62 +16,55 @@ if TYPE_CHECKING:
     from reader.workspace import Workspace
 
 
+@dataclass
 class AnalysisReady(Message):
     """The analysis is loaded: the workspace (analysis + annotations) and its index."""
 
-    def __init__(self, workspace: Workspace, index: QuoteIndex, warning: str | None = None) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.index = index
-        self.warning = warning
+    workspace: Workspace
+    index: QuoteIndex
+    warning: str | None = None
 
 
+@dataclass
 class AnalysisFailed(Message):
     """The analysis raised; the columns stay readable without highlights."""
 
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
+    error: str
 
 
+@dataclass
 class CursorMoved(Message):
     """A column's cursor line changed (the quote under the cursor may have changed)."""
 
-    def __init__(self, column: SourceColumn) -> None:
-        super().__init__()
-        self.column = column
+    column: SourceColumn
 
 
+@dataclass
 class ColumnClicked(Message):
     """The user clicked a column: it becomes the active one."""
 
-    def __init__(self, column: SourceColumn) -> None:
-        super().__init__()
-        self.column = column
+    column: SourceColumn
 
 
+@dataclass
 class ColumnsLaidOut(Message):
     """Which columns show: `window` reads "1–3 of 5" (empty when all show)."""
 
-    def __init__(self, window: str) -> None:
-        super().__init__()
-        self.window = window
+    window: str
 
 
+@dataclass
 class EventChosen(Message):
     """The user picked a timeline event: show its evidence."""
 
-    def __init__(self, event: Event) -> None:
-        super().__init__()
-        self.event = event
+    event: Event
 
 
+@dataclass
 class SpeakerChosen(Message):
     """The user picked a speaker to filter on (None clears the filter)."""
 
-    def __init__(self, speaker: str | None) -> None:
-        super().__init__()
-        self.speaker = speaker
+    speaker: str | None
 
 
 CorrectionKind = Literal["speaker", "not-quote", "same-quote"]
@@ -90,12 +83,11 @@ class Correction:
     occurrence: Occurrence | None
 
 
+@dataclass
 class CorrectionRequested(Message):
     """The user asked to correct the analysis of a quote."""
 
-    def __init__(self, correction: Correction) -> None:
-        super().__init__()
-        self.correction = correction
+    correction: Correction
 
 
 @dataclass(frozen=True)
@@ -108,10 +100,21 @@ class Jump:
     speaker: str | None = None
 
 
+@dataclass
 class ExportFinished(Message):
     """The export worker wrote the report (path) or failed (error)."""
 
-    def __init__(self, path: Path | None, error: str | None) -> None:
-        super().__init__()
-        self.path = path
-        self.error = error
+    path: Path | None
+    error: str | None
+
+
+@dataclass
+class SearchChanged(Message):
+    """The search box's matches changed: their spans in each source (every source listed)."""
+
+    spans: dict[str, tuple[tuple[int, int], ...]]
+
+
+@dataclass
+class SearchSubmitted(Message):
+    """The user pressed enter in the search box: go to the first match."""

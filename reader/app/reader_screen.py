@@ -7,30 +7,28 @@ report up with messages; the analysis runs in a thread worker so the columns sho
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Resize, TextSelected
 from textual.reactive import var
-from textual.widgets import Input, Label
+from textual.screen import Screen
+from textual.worker import Worker
 
-from reader.app.annotating import AnnotatingScreen
-from reader.app.annotation_keys import ANNOTATION_ACTIONS, ANNOTATION_BINDINGS
+from reader.app.annotating import NOTE_STYLES, Annotator
 from reader.app.columns_view import ColumnsView
 from reader.app.commands import ReaderCommands
 from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
-from reader.app.export_chooser import ExportChooser
-from reader.app.help_screen import HelpScreen, key_rows
+from reader.app.help_screen import HelpScreen
 from reader.app.key_bar import KeyBar
-from reader.app.keys import reader_bindings
+from reader.app.keys import KEYS
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -42,37 +40,43 @@ from reader.app.messages import (
     EventChosen,
     ExportFinished,
     Jump,
+    SearchChanged,
     SpeakerChosen,
 )
 from reader.app.quote_details import QuoteDetailsScreen
 from reader.app.quote_index import Placed, QuoteIndex
-from reader.app.search import find_all
+from reader.app.search import Search
+from reader.app.search_bar import SearchBar
 from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
 from reader.app.story_header import StoryHeader
-from reader.model import Analysis, Cluster, Span, Story
+from reader.model import Analysis, Span, Story
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
+    from reader.app.annotation_edits import Committed
+    from reader.app.selection import PassageSelection
     from reader.report import Format
     from reader.workspace import Workspace
 
 SIDE_PANE_MIN_WIDTH = 100
 """Below this terminal width the side pane starts hidden, leaving room for two columns."""
-FLASH_SECONDS = 1.5
 COLUMN_ACTIONS = frozenset(
     {"cursor", "page", "edge", "column", "quote", "same_quote", "details", "more_columns"}
 )
 """Actions on the active column: none applies to a story without sources."""
 
 
-class ReaderScreen(AnnotatingScreen):
-    """Sources side by side with their shared quotes highlighted."""
+class ReaderScreen(Screen[None]):
+    """Sources side by side with their shared quotes highlighted; its `annotator` does the
+    annotating."""
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     AUTO_FOCUS = None
-
-    BINDINGS: ClassVar[list[BindingType]] = [*reader_bindings(), *ANNOTATION_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = list(KEYS)
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(NOTE_STYLES)
 
     # `var`: the screen itself has nothing to repaint when its state changes; the widgets
     # bound to it repaint what they show.
@@ -89,7 +93,7 @@ class ReaderScreen(AnnotatingScreen):
     def __init__(self, story: Story, analysis: Analysis | None = None) -> None:
         super().__init__()
         self.story = story
-        self.analysis = analysis
+        self.analysis: Analysis | None = analysis
         self.workspace: Workspace | None = None
         """The analysis with the user's annotations applied (None while it loads)."""
         if analysis is not None:  # given (a benchmark's own): the first frame has it all
@@ -100,10 +104,9 @@ class ReaderScreen(AnnotatingScreen):
         self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
-        self.search_hits: list[Span] = []
-        self.search_at = -1
-        self._flashing: dict[str, list[tuple[int, int]]] = {}
+        self.search = Search(story)
         self._keys_for_current = (False, False)
+        self.annotator = Annotator(self)
 
     # ---- layout -----------------------------------------------------------------
 
@@ -124,9 +127,7 @@ class ReaderScreen(AnnotatingScreen):
                     ReaderScreen.index, ReaderScreen.speaker
                 )
                 yield SpeakerList(id="speakers").data_bind(ReaderScreen.index, ReaderScreen.speaker)
-        with Horizontal(id="search-bar"):
-            yield Label("Search ", id="search-label")
-            yield Input(placeholder="a phrase in any source, enter to go", id="search-input")
+        yield SearchBar(self.search, id="search-bar")
         yield DetailBar(id="detail-bar").data_bind(ReaderScreen.index)
         yield KeyBar(classes="key-bar")
 
@@ -138,6 +139,9 @@ class ReaderScreen(AnnotatingScreen):
     @property
     def columns_view(self) -> ColumnsView:
         return self.query_one(ColumnsView)
+
+    def column_of(self, source_id: str) -> SourceColumn:
+        return self._column_of[source_id]
 
     def on_mount(self) -> None:
         self.columns_view.focus()
@@ -156,13 +160,7 @@ class ReaderScreen(AnnotatingScreen):
         The analysis modules are imported here too, off the first screen's path."""
         from reader.app.loading import open_workspace
 
-        try:
-            workspace, warning = open_workspace(self.story)
-            index = QuoteIndex(self.story, workspace.analysis)
-        except Exception as error:  # shown to the user; the columns stay usable
-            self.post_message(AnalysisFailed(f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(AnalysisReady(workspace, index, warning))
+        self.post_message(open_workspace(self.story))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.workspace = message.workspace
@@ -196,7 +194,7 @@ class ReaderScreen(AnnotatingScreen):
         placed = self.column.passage_under_cursor(prefer=self.current)
         self.current = placed.cluster.id if placed else None
         self.query_one(DetailBar).placed = placed
-        self.sync_notes()
+        self.annotator.sync()
 
     def watch_column_index(self, old: int, new: int) -> None:
         if not self.columns:
@@ -220,8 +218,8 @@ class ReaderScreen(AnnotatingScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that cannot do anything now (they reappear when they can)."""
-        if action in ANNOTATION_ACTIONS:
-            return self.check_annotation_action(action)
+        if action in Annotator.ACTIONS:
+            return self.annotator.applies(action)
         if not self.columns and action in COLUMN_ACTIONS:
             return False
         index = self.index
@@ -239,7 +237,7 @@ class ReaderScreen(AnnotatingScreen):
         if action == "clear_speaker":
             return self.speaker is not None
         if action == "search_step":
-            return bool(self.search_hits)
+            return bool(self.search.hits)
         if action == "more_columns" and self.is_mounted:
             view = self.columns_view
             step = parameters[0] if parameters and isinstance(parameters[0], int) else 0
@@ -263,21 +261,12 @@ class ReaderScreen(AnnotatingScreen):
 
     def action_quote(self, step: int) -> None:
         """Next (1) or previous (-1) shared quote of the focused source, wrapping around."""
-        index, column = self.index, self.column
-        if index is None:
-            return
-        shared = index.shared_in(column.source.id, self.speaker)
-        if not shared:
+        column = self.column
+        placed = column.next_shared(step, prefer=self.current)
+        if placed is not None:
+            self._go_to(column, placed)
+        elif self.index is not None:
             self.notify(f"No shared quote in {column.title}.", timeout=3)
-            return
-        here = column.passage_under_cursor(prefer=self.current)
-        if here is not None and here in shared:
-            position = shared.index(here) + step
-        else:
-            line_start = column.cursor_span[0]
-            before = sum(1 for p in shared if p.start < line_start)
-            position = before if step > 0 else before - 1
-        self._go_to(column, shared[position % len(shared)])
 
     def _go_to(self, column: SourceColumn, placed: Placed, row: int | None = None) -> None:
         self.current = placed.cluster.id
@@ -290,30 +279,13 @@ class ReaderScreen(AnnotatingScreen):
         if index is None or self.current not in index.colour_of:
             return
         cluster = index.clusters[self.current]
-        carriers = [c for c in self.columns if cluster.occurrence(c.source.id)]
-        if len(carriers) < 2:
-            return
-        target = (
-            carriers[(carriers.index(here) + step) % len(carriers)]
-            if here in carriers
-            else carriers[0]
-        )
-        starts = {c: self._start_in(cluster, c) for c in carriers}
-        row = here.cursor_row if 0 <= here.cursor_row < here.page_height else here.page_height // 3
-        row = min(row, *(column.line_of(start) for column, start in starts.items()))
-        occurrence = cluster.occurrence(target.source.id)
-        assert occurrence is not None
-        self._go_to(target, Placed(cluster, occurrence), row=row)
-        for column, start in starts.items():
-            if column is not target:
-                column.align_offset(start, row)
-        self.focus_column(target)
-
-    @staticmethod
-    def _start_in(cluster: Cluster, column: SourceColumn) -> int:
-        occurrence = cluster.occurrence(column.source.id)
-        assert occurrence is not None
-        return occurrence.start
+        found = self.columns_view.same_quote(cluster, here, step)
+        if found is not None:
+            target, row = found
+            occurrence = cluster.occurrence(target.source.id)
+            assert occurrence is not None
+            self._go_to(target, Placed(cluster, occurrence), row=row)
+            self.focus_column(target)
 
     def action_details(self) -> None:
         index = self.index
@@ -330,7 +302,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def on_correction_requested(self, message: CorrectionRequested) -> None:
         """Where corrections of the analysis are turned into annotations."""
-        self.correct(message.correction)
+        self.annotator.correct(message.correction)
 
     def action_pick_speaker(self) -> None:
         if self.index is not None:
@@ -366,30 +338,11 @@ class ReaderScreen(AnnotatingScreen):
 
     def on_event_chosen(self, message: EventChosen) -> None:
         """Scroll every column that tells the event to its evidence, aligned, and flash it."""
-        spans = message.event.evidence
-        columns = [c for c in self.columns if any(s.source == c.source.id for s in spans)]
-        if not columns:
+        column = self.columns_view.show_evidence(message.event.evidence)
+        if column is None:
             self.notify("This event has no evidence in the sources.", timeout=3)
-            return
-        flash: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for span in spans:
-            flash[span.source].append((span.start, span.end))
-        row = min(
-            columns[0].page_height // 3,
-            *(column.line_of(flash[column.source.id][0][0]) for column in columns),
-        )
-        for column in columns:
-            column.move_to_offset(flash[column.source.id][0][0], row=row)
-        self.column_index = self.columns.index(columns[0])
-        self._flash(dict(flash))
-
-    def _flash(self, spans: dict[str, list[tuple[int, int]]]) -> None:
-        previous, self._flashing = self._flashing, spans
-        for source_id in {*previous, *spans}:
-            column = self._column_of[source_id]
-            column.set_overlays(replace(column.overlays, flash=tuple(spans.get(source_id, ()))))
-        if spans:
-            self.set_timer(FLASH_SECONDS, lambda: self._flash({}))
+        else:
+            self.column_index = self.columns.index(column)
 
     def action_coverage(self) -> None:
         if self.index is not None:
@@ -403,7 +356,7 @@ class ReaderScreen(AnnotatingScreen):
         """Focus the source and put its cursor on the offset (and that quote, that filter)."""
         if jump.speaker is not None:
             self.speaker = jump.speaker
-        column = self._column_of[jump.source]
+        column = self.column_of(jump.source)
         if jump.cluster is not None:
             self.current = jump.cluster
         column.move_to_offset(jump.offset)
@@ -411,7 +364,7 @@ class ReaderScreen(AnnotatingScreen):
 
     def focus_source(self, source_id: str) -> None:
         """Focus a source's column (command palette)."""
-        self.focus_column(self._column_of[source_id])
+        self.focus_column(self.column_of(source_id))
 
     def focus_column(self, column: SourceColumn) -> None:
         """Make a column the active one and give the keys back to the columns."""
@@ -421,69 +374,39 @@ class ReaderScreen(AnnotatingScreen):
     # ---- search -----------------------------------------------------------------
 
     def action_search(self) -> None:
-        bar = self.query_one("#search-bar")
-        bar.display = True
-        self.query_one("#search-input", Input).focus()
+        self.query_one(SearchBar).open()
 
-    @on(Input.Changed, "#search-input")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self._set_search(event.value)
-
-    @on(Input.Submitted, "#search-input")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#search-bar").display = False
-        self.columns_view.focus()
-        if self.search_hits:
-            self.search_at = -1
-            self.action_search_step(1)
-
-    def _set_search(self, query: str) -> None:
-        hits = find_all(self.story, query)
-        self.search_hits, self.search_at = hits, -1
-        by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for hit in hits:
-            by_source[hit.source].append((hit.start, hit.end))
+    def on_search_changed(self, message: SearchChanged) -> None:
         for column in self.columns:
-            column.set_overlays(replace(column.overlays, search=tuple(by_source[column.source.id])))
-        self._search_summary(query)
+            spans = message.spans[column.source.id]
+            column.set_overlays(replace(column.overlays, search=spans))
+        self.search_status = self.search.status()
 
-    def _search_summary(self, query: str | None = None) -> None:
-        query = self.query_one("#search-input", Input).value if query is None else query
-        if not query.strip():
-            self.search_status = ""
-        elif not self.search_hits:
-            self.search_status = f"search “{query}”: no match"
-        elif self.search_at < 0:
-            self.search_status = f"search “{query}”: {len(self.search_hits)} matches"
-        else:
-            self.search_status = (
-                f"search “{query}”: {self.search_at + 1}/{len(self.search_hits)}  (F3 / shift+F3)"
-            )
+    def on_search_submitted(self) -> None:
+        self.columns_view.focus()
+        self.action_search_step(1)
+
+    @property
+    def search_hits(self) -> list[Span]:
+        """The search box's matches, in source order then text order."""
+        return self.search.hits
+
+    @property
+    def search_at(self) -> int:
+        """Which match the reader is at (-1: none yet)."""
+        return self.search.at
 
     def action_search_step(self, step: int) -> None:
         """Next / previous match after the focused column's cursor, across the sources."""
-        hits = self.search_hits
-        if not hits:
-            return
-        if self.search_at < 0:
-            order = {column.source.id: i for i, column in enumerate(self.columns)}
-            here = (self.column_index, self.column.cursor_span[0])
-            after = next(
-                (i for i, h in enumerate(hits) if (order[h.source], h.start) >= here), len(hits)
-            )
-            self.search_at = after if step > 0 else after - 1
-        else:
-            self.search_at += step
-        self.search_at %= len(hits)
-        hit = hits[self.search_at]
-        self.jump_to(Jump(hit.source, hit.start))
-        self._search_summary()
+        hit = self.search.step(step, (self.column_index, self.column.cursor_span[0]))
+        if hit is not None:
+            self.jump_to(Jump(hit.source, hit.start))
+            self.search_status = self.search.status()
 
     def action_back(self) -> None:
-        if self.query_one("#search-bar").display or self.search_hits:
-            self.query_one("#search-bar").display = False
-            self.query_one("#search-input", Input).value = ""
-            self._set_search("")
+        bar = self.query_one(SearchBar)
+        if bar.display or self.search.hits:
+            bar.close()
         self.columns_view.focus()
 
     # ---- the rest ---------------------------------------------------------------
@@ -497,10 +420,11 @@ class ReaderScreen(AnnotatingScreen):
             self.columns_view.focus()
 
     def action_help(self) -> None:
-        rows = key_rows(self.app.get_key_display, self.BINDINGS)
-        self.app.push_screen(HelpScreen(rows))
+        self.app.push_screen(HelpScreen())
 
     def action_export(self) -> None:
+        from reader.app.export_chooser import ExportChooser
+
         self.app.push_screen(ExportChooser(), self.export_as)
 
     def export_as(self, fmt: Format | None) -> None:
@@ -517,15 +441,74 @@ class ReaderScreen(AnnotatingScreen):
         """Write the export off the UI thread; report the path by message."""
         from reader.app.loading import export_story
 
-        try:
-            path = export_story(workspace, fmt)
-        except Exception as error:  # shown to the user
-            self.post_message(ExportFinished(None, f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(ExportFinished(path, None))
+        self.post_message(export_story(workspace, fmt))
 
     def on_export_finished(self, message: ExportFinished) -> None:
         if message.path is None:
             self.notify(message.error or "", title="Export failed", severity="error")
         else:
             self.notify(str(message.path), title="Exported", timeout=8)
+
+    # ---- annotating: the annotator does it ---------------------------------------
+
+    @property
+    def selection(self) -> PassageSelection | None:
+        """The passage selected for annotating, if any."""
+        return self.annotator.selection
+
+    def show_note(self, line: Text) -> None:
+        self.query_one(DetailBar).note_line = line
+
+    def apply_committed(self, committed: Committed, message: str | None = None) -> None:
+        """Show the story as saved: highlights, detail bar, speakers, timeline, header."""
+        if self.current not in committed.index.clusters:
+            self.current = None  # merged or removed: unset while the old index still knows it
+        self.workspace = committed.workspace
+        self.analysis = committed.workspace.analysis
+        self.index = committed.index
+        self._sync_current()
+        if message:
+            self.notify(message, timeout=3)
+
+    def watch_index(self) -> None:
+        """A new analysis or new annotations: place the annotations and repaint."""
+        self.annotator.place()
+
+    def notify_style_update(self) -> None:
+        """A new theme: the annotation marks take its colours."""
+        super().notify_style_update()
+        if self.is_mounted:
+            self.annotator.repaint()
+
+    def on_text_selected(self, event: TextSelected) -> None:
+        self.annotator.text_selected(self.selections)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.annotator.worker_changed(event.worker)
+
+    def action_select(self) -> None:
+        self.annotator.select()
+
+    def action_extend(self, step: int) -> None:
+        self.annotator.extend(step)
+
+    def action_extend_lines(self, step: int) -> None:
+        self.annotator.extend_lines(step)
+
+    def action_cancel_selection(self) -> None:
+        self.annotator.cancel_selection()
+
+    def action_annotate(self) -> None:
+        self.annotator.annotate()
+
+    def action_edit_annotation(self) -> None:
+        self.annotator.edit()
+
+    def action_delete_annotation(self) -> None:
+        self.annotator.delete()
+
+    def action_annotations(self) -> None:
+        self.annotator.open_list()
+
+    def action_copy(self) -> None:
+        self.annotator.copy()

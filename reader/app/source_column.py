@@ -100,18 +100,19 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """
         if self._cells.width or self.size_hint.width:
             if self._wrapped is None or self._wrapped.width != self.text_width:
-                self._rewrap()
+                return self._rewrap()
         elif self._wrapped is None:
             self._wrapped = unwrapped(self.plain)
         return self._wrapped
 
-    def _rewrap(self) -> None:
+    def _rewrap(self) -> Wrapped:
         offset = self._wrapped.lines[self.cursor_line][0] if self._wrapped else 0
-        self._wrapped = wrap(self.plain, self.text_width)
+        wrapped = self._wrapped = wrap(self.plain, self.text_width)
         self._strips.clear()
         self._bodies.clear()
         self._size_virtually()
-        self.set_reactive(SourceColumn.cursor_line, self._wrapped.line_of(offset))
+        self.set_reactive(SourceColumn.cursor_line, wrapped.line_of(offset))
+        return wrapped
 
     def on_mount(self) -> None:
         self._draw_title()
@@ -172,6 +173,21 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         kept = [p for p in under if index.visible(p.cluster, self.speaker)] or under
         shared = [p for p in kept if p.cluster.id in index.colour_of]
         return (shared or kept)[0]
+
+    def next_shared(self, step: int, prefer: str | None = None) -> Placed | None:
+        """The next (1) or previous (-1) shared quote the filter keeps, wrapping around
+        (None when there is none); `prefer` is as for `passage_under_cursor`."""
+        index = self.index
+        shared = index.shared_in(self.source.id, self.speaker) if index is not None else []
+        if not shared:
+            return None
+        here = self.passage_under_cursor(prefer)
+        if here is not None and here in shared:
+            position = shared.index(here) + step
+        else:
+            before = sum(1 for p in shared if p.start < self.cursor_span[0])
+            position = before if step > 0 else before - 1
+        return shared[position % len(shared)]
 
     # ---- moving -----------------------------------------------------------------
 
