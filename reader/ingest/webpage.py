@@ -2,7 +2,9 @@
 
 trafilatura is the best-measured article extractor (F1 0.958 on the article-extraction
 benchmark, against 0.665 for all of a page's text); it reads the title, date (htmldate, in
-the page's own time zone), author and site name from the page's metadata. What it returns
+the page's own time zone), author and site name from the page's metadata. It runs in its
+precision mode: on the benchmark's dev half that keeps 0.4 % less of the article and lets
+in 40 % less junk, and junk is where false shared quotes come from. What it returns
 is tidied here: paragraphs separated by blank lines, the headline not repeated as the first
 line, no URL as a byline, a site name that is a name rather than a domain. A page it finds
 no article in falls back to all of the page's visible text, so no page is refused.
@@ -21,6 +23,7 @@ __all__ = ["extract_page"]
 
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net)\b|/", re.I)
 _HEADLINE_WITHIN = 5
+_SECOND_LEVEL = frozenset(["co", "com", "net", "org", "gov", "ac", "edu"])
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s+[|–—]\s*")
 
@@ -28,27 +31,31 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s+[|–—]\s*")
 def extract_page(html: str, url: str | None = None) -> HtmlPage:
     """The article's text (paragraphs separated by blank lines) and what the page says of it."""
     fallback = html_to_text(html)
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    found = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+    )
     document: dict[str, Any] = {} if found is None or isinstance(found, dict) else found.as_dict()
     body = _text(document, "text")
     if body is None:
         return fallback
-    site = _text(document, "sitename")
-    outlet = _outlet(site, fallback.head_title, _text(document, "hostname"))
-    names = [n for n in (site, outlet) if n]
-    title = _without_site(_text(document, "title") or fallback.title, names)
+    site, host = _text(document, "sitename"), _text(document, "hostname")
+    outlet = _outlet(site, fallback.head_title, host)
+    names = [n for n in (site, outlet, _host_name(host)) if n]
+    full_title = _text(document, "title") or fallback.title
+    title = _without_site(full_title, names)
     meta = dict(fallback.meta)
     for key, value in (
         ("url", _text(document, "url")),
         ("date", _text(document, "date")),
-        ("byline", _byline(_text(document, "author"), names)),
+        ("byline", _byline(_text(document, "author"), [*names, host or ""])),
         ("outlet", outlet),
     ):
         if value:
             meta[key] = value
         elif key == "byline":
             meta.pop(key, None)
-    return HtmlPage(text=_paragraphs(str(document["text"]), title), title=title, meta=meta)
+    text = _paragraphs(str(document["text"]), [full_title, title])
+    return HtmlPage(text=text, title=title, meta=meta)
 
 
 def _text(document: dict[str, Any], key: str) -> str | None:
@@ -57,22 +64,37 @@ def _text(document: dict[str, Any], key: str) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
-def _paragraphs(text: str, title: str | None) -> str:
+def _paragraphs(text: str, titles: list[str | None]) -> str:
     """One paragraph a line becomes blank-line separated; the headline near the top goes,
-    with any menu items above it."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    with any menu items above it. (A summary under it stays: pages often make their first
+    paragraph their summary, and losing the lede costs more than keeping a standfirst.)"""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
     top = [line.casefold() for line in lines[:_HEADLINE_WITHIN]]
-    if title and title.casefold() in top:
-        lines = lines[top.index(title.casefold()) + 1 :]
+    found = [top.index(t.casefold()) for t in titles if t and t.casefold() in top]
+    if found:
+        lines = lines[max(found) + 1 :]
     return "\n\n".join(lines)
 
 
 def _byline(author: str | None, sites: list[str]) -> str | None:
     """The authors' names; URLs, profile paths and the site's own name are dropped."""
     names = [n.strip() for n in re.split(r";|\|", author or "") if n.strip()]
-    sites_folded = {s.casefold() for s in sites}
-    kept = [n for n in names if not _URLISH.search(n) and n.casefold() not in sites_folded]
+    site_keys = {_key(s) for s in sites}
+    kept = [n for n in names if not _URLISH.search(n) and _key(n) not in site_keys]
     return "; ".join(kept) or None
+
+
+def _key(name: str) -> str:
+    """A name compared without case, spaces or punctuation ("Cleveland com", "cleveland.com")."""
+    return re.sub(r"\W+", "", name.casefold())
+
+
+def _host_name(host: str | None) -> str | None:
+    """The site's name in its host ("zdnet" in www.zdnet.com), which titles often end with."""
+    labels = (host or "").split(".")
+    if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels.pop()  # bbc.co.uk, abc.net.au
+    return labels[-2] if len(labels) > 1 else None
 
 
 def _outlet(site: str | None, head_title: str | None, host: str | None) -> str | None:
