@@ -44,7 +44,7 @@ _JUNK = [
 # A label and a teaser ("WATCH: ...", "Related: ...", "PHOTOS: ..."): links to other pages.
 _TEASER = re.compile(
     r"(?:watch|photos?|pictures|gallery|videos?|related|also|also read|read more|see also"
-    r"|more|listen)\s*:\s*(?:\S+\s*){0,20}",
+    r"|more|listen)\s*:(?:\s*\S+(?:\s+\S+){0,19})?",
     re.I,
 )
 _SECTION_LABELS = frozenset(
