@@ -1,5 +1,6 @@
 """`reader import` on the article-extraction benchmark's pages: body F1 with the benchmark's
-own scorer, and how many pages got a title (the page's headline), a date and a byline.
+own scorer, how many pages got a title (the page's headline), a date and a byline, and how
+many of the quotes the analysis finds come from outside the article (menus, teasers, banners).
 
 Each page is imported on its own with `reader import STORY PAGE.html`, as a user would, so a
 refused page counts as an empty body rather than stopping the run.
@@ -24,6 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from reader.analysis import extract_quotes
 from reader.cli import main as reader_main
 from reader.store import load_story
 
@@ -65,6 +67,10 @@ def main() -> int:
         for k in truth
     ]
     rows = [_row(k, sources.get(k), pages[k]) for k in truth]
+    quotes = [
+        (q.text, truth[k]["articleBody"]) for k, s in sources.items() for q in extract_quotes(s)
+    ]
+    outside = sum(not _words_in(text, body) for text, body in quotes)
     n = len(truth)
     print(f"pages                 {n}")
     print(f"refused               {len(refused)} {' '.join(refused)}")
@@ -74,6 +80,7 @@ def main() -> int:
     )
     print(f"pages with F1 < 0.8   {sum(f < 0.8 for f in per_page)}")
     print(f"median page F1        {statistics.median(per_page):.3f}")
+    print(f"quotes found          {len(quotes)}, {outside} of them not in the true body")
     print(f"title = headline      {sum(r['title_ok'] for r in rows)}")
     print(f"date found            {sum(r['date'] is not None for r in rows)}")
     print(f"byline found          {sum(r['byline'] is not None for r in rows)}")
@@ -82,6 +89,12 @@ def main() -> int:
     if args.titles:
         args.titles.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
     return 0
+
+
+def _words_in(quote: str, body: str) -> bool:
+    """The quote's words, in order, are in the body: it is the article's, not the page's."""
+    words = " ".join(_WORD.findall(quote.casefold()))
+    return f" {words} " in f" {' '.join(_WORD.findall(body.casefold()))} "
 
 
 def _load_scorer(path: Path) -> ModuleType:

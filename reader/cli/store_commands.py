@@ -115,7 +115,10 @@ def run_import(args: argparse.Namespace) -> int:
             elif value == "-":
                 articles.append(Article(where="-", data=sys.stdin.buffer.read(), name="stdin"))
             elif Path(value).is_dir():
-                articles += [read_file(p) for p in article_files(Path(value))]
+                found = article_files(Path(value))
+                if not found:
+                    raise ReaderError([Problem(value, None, "no article files in this folder")])
+                articles += [read_file(p) for p in found]
             else:
                 articles.append(read_file(Path(value)))
         except ReaderError as error:

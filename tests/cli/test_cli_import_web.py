@@ -100,6 +100,14 @@ def test_import_a_folder(reader_cli: Run, tmp_path: Path) -> None:
     ]
 
 
+def test_a_folder_without_articles_is_refused(reader_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = reader_cli("import", str(tmp_path / "s"), str(tmp_path / "empty"))
+    assert code == 1
+    assert "no article files" in err
+    assert not (tmp_path / "s").exists()
+
+
 def test_import_from_stdin(
     reader_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
