@@ -4,6 +4,8 @@ encoding, any file name, and the raw page kept for a later re-import."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,28 @@ def test_a_text_source_keeps_no_page_and_replacing_drops_a_stale_one(tmp_path: P
     import_files(folder, [article], ImportOptions(replace=True))
     assert not (folder / "sources" / "bridge.html").exists()
     assert reimport_story(folder) == []
+
+
+NO_NETWORK = """
+import os, socket, sys
+def refuse(*args, **kwargs):
+    print("network use", args, file=sys.stderr)
+    os._exit(97)  # even if the caller would catch an exception
+socket.socket.connect = socket.create_connection = socket.getaddrinfo = refuse
+from pathlib import Path
+from reader.ingest import import_files
+import_files(Path(sys.argv[2]), [Path(sys.argv[1])])
+"""
+
+
+def test_importing_a_page_needs_no_network(tmp_path: Path) -> None:
+    """Neither importing the extractor nor running it may reach the network."""
+    (tmp_path / "page.html").write_text(page(META), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK, str(tmp_path / "page.html"), str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert load_story(tmp_path / "s").sources[0].title == "Bridge to close"
