@@ -35,26 +35,24 @@ def extract_page(html: str, url: str | None = None) -> HtmlPage:
         html, url=url, with_metadata=True, include_comments=False, favor_precision=True
     )
     document: dict[str, Any] = {} if found is None or isinstance(found, dict) else found.as_dict()
-    body = _text(document, "text")
-    if body is None:
-        return fallback
-    site, host = _text(document, "sitename"), _text(document, "hostname")
+    site = _text(document, "sitename") or fallback.meta.get("outlet")
+    host = _text(document, "hostname")
     outlet = _outlet(site, fallback.head_title, host)
     names = [n for n in (site, outlet, _host_name(host)) if n]
     full_title = _text(document, "title") or fallback.title
     title = _without_site(full_title, names)
-    meta = dict(fallback.meta)
+    author = _text(document, "author") or fallback.meta.get("byline")
+    meta = {k: v for k, v in fallback.meta.items() if k != "byline"}
     for key, value in (
         ("url", _text(document, "url")),
         ("date", _text(document, "date")),
-        ("byline", _byline(_text(document, "author"), [*names, host or ""])),
+        ("byline", _byline(author, [*names, host or ""])),
         ("outlet", outlet),
     ):
         if value:
             meta[key] = value
-        elif key == "byline":
-            meta.pop(key, None)
-    text = _paragraphs(str(document["text"]), [full_title, title])
+    body = _text(document, "text")
+    text = _paragraphs(str(document["text"]), [full_title, title]) if body else fallback.text
     return HtmlPage(text=text, title=title, meta=meta)
 
 
