@@ -2,8 +2,9 @@
 
 The order: byte-order mark, UTF-8 (text that is valid UTF-8 is almost never in another
 encoding, while servers and pages often declare a wrong one), the HTTP header's charset,
-the page's `<meta charset>`, then an East Asian multi-byte encoding guessed from the bytes or else
-Windows-1252, each with a warning. Binary files are refused.
+the page's `<meta charset>`; then, each with a warning, UTF-8 with a few stray bytes
+replaced, an East Asian multi-byte encoding guessed from the bytes, or Windows-1252.
+Binary files are refused.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _WEB_NAMES = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
 }
+# Well-formed multi-byte characters for each bad byte before text counts as UTF-8 with stray
+# bytes: other encodings' bytes form a valid UTF-8 character only now and then.
+_UTF8_GOOD_PER_BAD = 10
 # Multi-byte encodings a guess may pick: their byte patterns are distinctive, unlike the
 # single-byte code pages, which any byte string fits.
 _GUESSABLE = frozenset(
@@ -56,12 +60,15 @@ def decode(data: bytes, where: Path | str, declared: str | None = None) -> tuple
         decoded = _strict(data, label)
         if decoded is not None:
             return decoded, []
+    line = _first_bad_line(data)
+    loose, bad = _mostly_utf8(data)
+    if loose is not None:
+        return loose, [f"{where}:{line}: {bad} byte(s) not UTF-8, shown as \ufffd"]
     best = from_bytes(data[:200_000]).best()
     guess = str(best.encoding) if best is not None else ""
     guessed = _strict(data, guess) if guess in _GUESSABLE else None
     if guessed is not None:
         return guessed, [f"{where}: not UTF-8; read as {guess} (a guess from the bytes)"]
-    line = _first_bad_line(data)
     latin = _strict(data, "cp1252")
     if latin is not None:
         return latin, [f"{where}:{line}: not UTF-8; read as Windows-1252 (cp1252)"]
@@ -79,6 +86,15 @@ def _strict(data: bytes, codec: str | None) -> str | None:
         return data.decode(_WEB_NAMES.get(name, name)).removeprefix("\ufeff")
     except (LookupError, UnicodeDecodeError):
         return None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str | None, int]:
+    """UTF-8 with a few stray bytes (a page cut or pasted together): the text with the bad
+    bytes replaced, and how many. None when the bytes look like another encoding."""
+    loose = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    bad = loose.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in loose if ord(ch) > 127) - bad
+    return (loose if good >= _UTF8_GOOD_PER_BAD * bad else None), bad
 
 
 def _first_bad_line(data: bytes) -> int:

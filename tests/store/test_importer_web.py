@@ -103,6 +103,15 @@ def test_undeclared_korean_text_is_guessed_with_a_warning(tmp_path: Path) -> Non
     assert result.warnings and "a guess" in result.warnings[0]
 
 
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path: Path) -> None:
+    text = "The mayor said: “We have waited long enough” — the café agreed. " * 3
+    path = tmp_path / "article.txt"
+    path.write_bytes(f"Headline\n\n{text}\n".encode() + b"Cut off \xe2\x80\n")
+    [result] = import_files(tmp_path / "s", [path])
+    assert text.strip() in result.text
+    assert result.warnings and "not UTF-8" in result.warnings[0]
+
+
 def test_non_latin_names_give_distinct_readable_ids(tmp_path: Path) -> None:
     names = ["서울 기사.txt", "부산 기사.txt", "Новости.txt", "Café Olé.txt"]
     for name in names:
