@@ -10,7 +10,7 @@ from pathlib import Path
 class Problem:
     """One thing wrong with a file, printed as `file:line: message`."""
 
-    file: Path
+    file: Path | str
     line: int | None
     message: str
 

@@ -1,4 +1,4 @@
-"""Subcommands that manage the store: import, list, sources, check."""
+"""Subcommands that manage the store: import, reimport, list, sources, check."""
 
 from __future__ import annotations
 
@@ -11,8 +11,18 @@ from typing import Any
 from rich.table import Table
 
 from reader.cli.common import add_story_argument, clean, console, plain, print_json
-from reader.errors import ReaderError
-from reader.ingest import ImportOptions, import_files
+from reader.errors import Problem, ReaderError
+from reader.ingest import (
+    Article,
+    Imported,
+    ImportOptions,
+    article_files,
+    import_articles,
+    is_url,
+    read_file,
+    read_url,
+    reimport_story,
+)
 from reader.model import Story
 from reader.serialize import source_data
 from reader.store import check_story, find_story, list_stories, load_story, store_root
@@ -25,20 +35,34 @@ def register(commands: Any) -> None:
     """Add this module's subcommands to the parser."""
     imp = commands.add_parser(
         "import",
-        help="add raw article files (text or HTML) as sources of a story",
-        description="Add raw article files as sources, creating the story if needed. "
-        "Web junk is removed; the date, title and outlet are guessed unless given.",
+        help="add articles (files, folders, URLs, stdin) as sources of a story",
+        description="Add articles as sources, creating the story if needed. Each input is a "
+        "text or HTML file, a folder of them, an http(s) URL to fetch, or - for standard "
+        "input. Web junk is removed; the date, title and outlet are read unless given.",
     )
     imp.add_argument("story_dir", metavar="STORY_DIR", type=Path, help="the story folder")
-    imp.add_argument("files", metavar="FILE", nargs="+", type=Path, help="article files")
-    imp.add_argument("--id", help="the source id (one file only); default: the file's stem")
+    imp.add_argument(
+        "inputs", metavar="INPUT", nargs="*", help="article file, folder, URL, or - (stdin)"
+    )
+    imp.add_argument("--urls", type=Path, help="a file listing URLs to fetch, one a line")
+    imp.add_argument("--id", help="the source id (one input only); default: from its name")
     imp.add_argument("--outlet", help="the outlet's name")
     imp.add_argument("--date", type=_date, help="the publication date, YYYY-MM-DD")
     imp.add_argument("--title", help="the article's title")
     imp.add_argument("--url", help="where the article was published")
     imp.add_argument("--byline", help="the author(s)")
     imp.add_argument("--replace", action="store_true", help="replace a source that exists")
-    imp.set_defaults(run=run_import)
+    imp.add_argument("--story-title", help="a new story's title; default: its folder's name")
+    imp.set_defaults(run=run_import, usage_error=imp.error)
+
+    reimport = commands.add_parser(
+        "reimport",
+        help="extract a story's HTML sources again from their kept pages",
+        description="Extract the text of every source kept as sources/<id>.html again; "
+        "stated metadata stays, missing metadata is filled in.",
+    )
+    add_story_argument(reimport)
+    reimport.set_defaults(run=run_reimport)
 
     listing = commands.add_parser(
         "list", help="the stories in the store (quote counts once a story has been analysed)"
@@ -66,6 +90,34 @@ def _date(value: str) -> dt.date:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Import every input; a URL that cannot be fetched is reported and the others go in."""
+    inputs = list(args.inputs)
+    if args.urls is not None:
+        inputs += _url_list(args.urls)
+    if not inputs:
+        args.usage_error("nothing to import: name files, folders, URLs, - or --urls FILE")
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    unfetched: list[Problem] = []
+    for value in inputs:
+        try:
+            if is_url(value):
+                articles.append(read_url(value))
+            elif value == "-":
+                articles.append(Article(where="-", data=sys.stdin.buffer.read(), name="stdin"))
+            elif Path(value).is_dir():
+                found = article_files(Path(value))
+                if not found:
+                    raise ReaderError([Problem(value, None, "no article files in this folder")])
+                articles += [read_file(p) for p in found]
+            else:
+                articles.append(read_file(Path(value)))
+        except ReaderError as error:
+            (unfetched if is_url(value) else problems).extend(error.problems)
+    for problem in unfetched:
+        print(clean(f"reader: {problem}"), file=sys.stderr)
+    if unfetched and not articles and not problems:
+        return 1
     options = ImportOptions(
         id=args.id,
         outlet=args.outlet,
@@ -74,17 +126,38 @@ def run_import(args: argparse.Namespace) -> int:
         url=args.url,
         byline=args.byline,
         replace=args.replace,
+        story_title=args.story_title,
     )
-    imported = import_files(args.story_dir, args.files, options)
+    _report(import_articles(args.story_dir, articles, options, problems))
+    return 1 if unfetched else 0
+
+
+def _url_list(path: Path) -> list[str]:
+    """The URLs in a list file: one a line; blank lines and `#` comments skipped."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReaderError([Problem(path, None, f"cannot read the URL list: {error}")]) from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def run_reimport(args: argparse.Namespace) -> int:
+    redone = reimport_story(find_story(args.story))
+    if not redone:
+        print("no source of this story was imported from HTML", file=sys.stderr)
+    _report(redone)
+    return 0
+
+
+def _report(imported: list[Imported]) -> None:
     for item in imported:
         for warning in item.warnings:
-            print(f"reader: warning: {warning}", file=sys.stderr)
+            print(clean(f"reader: warning: {warning}"), file=sys.stderr)
         details = ", ".join(
             str(v) for v in (item.meta["outlet"], item.meta["date"]) if v is not None
         )
         words = len(item.text.split())
         print(clean(f"{item.path}  {words} words  {details}"))
-    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

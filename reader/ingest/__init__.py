@@ -1,8 +1,38 @@
-"""Articles in: raw text or HTML files cleaned into sources of a story."""
+"""Articles in: text or HTML files, folders, fetched URLs, cleaned into sources of a story."""
 
 from __future__ import annotations
 
 from reader.ingest.cleaning import clean_article
-from reader.ingest.importer import ImportOptions, import_files, slugify, valid_id
+from reader.ingest.decoding import decode
+from reader.ingest.fetch import fetch, is_url
+from reader.ingest.importer import (
+    Article,
+    Imported,
+    ImportOptions,
+    article_files,
+    import_articles,
+    import_files,
+    read_file,
+    read_url,
+    reimport_story,
+    slugify,
+    valid_id,
+)
 
-__all__ = ["ImportOptions", "clean_article", "import_files", "slugify", "valid_id"]
+__all__ = [
+    "Article",
+    "ImportOptions",
+    "Imported",
+    "article_files",
+    "clean_article",
+    "decode",
+    "fetch",
+    "import_articles",
+    "import_files",
+    "is_url",
+    "read_file",
+    "read_url",
+    "reimport_story",
+    "slugify",
+    "valid_id",
+]

@@ -35,8 +35,18 @@ _JUNK = [
         r"(?:similar|related) (?:posts?|articles?|stories|reading|content):?",
         r"(?:read more|also read|see also|related|recommended|you may also like):?",
         r"(?:share|share this|share on \w+|tweet|pin it|email)",
+        r"(?:advertisement ?)+(?:continue reading the main story)?",
+        r"image (?:copyright|caption)\b.*",
+        r"media playback is unsupported on your device\b.*",
+        r"click to (?:share|email|print)\b.*",
     )
 ]
+# A label and a teaser ("WATCH: ...", "Related: ...", "PHOTOS: ..."): links to other pages.
+_TEASER = re.compile(
+    r"(?:watch|photos?|pictures|gallery|videos?|related|also|also read|read more|see also"
+    r"|more|listen)\s*:(?:\s*\S+(?:\s+\S+){0,19})?",
+    re.I,
+)
 _SECTION_LABELS = frozenset(
     [
         "news",
@@ -92,8 +102,11 @@ class Cleaned:
     date: dt.date | None = None
 
 
-def clean_article(raw: str) -> Cleaned:
-    """Strip web junk; read the ` date YYYY-MM-DD` header, the title and the outlet."""
+def clean_article(raw: str, headline: bool = True) -> Cleaned:
+    """Strip web junk; read the ` date YYYY-MM-DD` header, the title and the outlet.
+
+    `headline=False` leaves the first line in the body: an HTML page states its title.
+    """
     text = _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff"))
     date = None
     header = _HEADER.match(text)
@@ -103,7 +116,7 @@ def clean_article(raw: str) -> Cleaned:
     lines = [line.strip() for line in text.split("\n")]
     outlet = _outlet(lines)
     lines = _drop_junk(lines)
-    title, lines = _take_title(lines)
+    title, lines = _take_title(lines) if headline else (None, lines)
     body = _collapse_blank_lines(lines)
     body = _drop_trailing_fragment(body).strip()
     if outlet is None:
@@ -131,7 +144,7 @@ def _outlet(lines: list[str]) -> str | None:
 def _is_junk(line: str) -> bool:
     if not line or _QUOTE_MARKS.search(line):
         return False
-    return any(p.fullmatch(line) for p in _JUNK) or bool(_MORE_FROM.fullmatch(line))
+    return any(p.fullmatch(line) for p in (*_JUNK, _TEASER, _MORE_FROM))
 
 
 def _is_credit(line: str) -> bool:

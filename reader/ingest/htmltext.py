@@ -15,7 +15,6 @@ _SKIP = frozenset(
         "nav",
         "footer",
         "aside",
-        "form",
         "noscript",
         "template",
         "svg",
@@ -93,6 +92,7 @@ class HtmlPage:
     text: str = ""
     title: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    head_title: str | None = None
 
 
 def looks_like_html(text: str, suffix: str) -> bool:
@@ -109,6 +109,7 @@ def html_to_text(html: str) -> HtmlPage:
     page = HtmlPage(text="\n\n".join(b.strip() for b in blocks if b.strip()))
     page.title = parser.meta.pop("title", None) or parser.head_title or parser.h1
     page.meta = parser.meta
+    page.head_title = parser.head_title
     return page
 
 
@@ -130,7 +131,7 @@ class _Parser(HTMLParser):
         if tag in ("meta", "link"):
             self._head_value(tag, values)
         if tag == "title":
-            self._in_title = True
+            self._in_title = self.head_title is None
         if tag in _VOID:
             if tag == "br" and not self._skipping:
                 self._parts.append("\n")

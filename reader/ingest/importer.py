@@ -8,32 +8,53 @@ its `sources:` list, as text, so their comments and ordering survive.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from reader.errors import Problem, ReaderError
 from reader.ingest.cleaning import Cleaned, clean_article
-from reader.ingest.htmltext import html_to_text, looks_like_html
-from reader.store import SOURCES_DIR, STORY_FILE, atomic_write, dump, read_stamped, scalar_text
+from reader.ingest.decoding import decode
+from reader.ingest.fetch import fetch
+from reader.ingest.htmltext import looks_like_html
+from reader.ingest.webpage import extract_page
+from reader.store import (
+    SOURCES_DIR,
+    STORY_FILE,
+    atomic_write,
+    dump,
+    load_story,
+    read_stamped,
+    scalar_text,
+)
 
 __all__ = [
+    "ARTICLE_SUFFIXES",
+    "Article",
     "ImportOptions",
     "Imported",
     "append_sources",
-    "decode",
+    "article_files",
+    "import_articles",
     "import_files",
+    "read_file",
+    "read_url",
+    "reimport_story",
     "slugify",
     "valid_id",
 ]
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
 MAX_IMPORT_BYTES = 20_000_000
+ARTICLE_SUFFIXES = frozenset([".txt", ".text", ".md", ".html", ".htm", ".xhtml"])
+RAW_HTML_SUFFIX = ".html"
 
 
 @dataclass(frozen=True)
@@ -47,6 +68,23 @@ class ImportOptions:
     url: str | None = None
     byline: str | None = None
     replace: bool = False
+    story_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read, before cleaning: where it came from and its bytes.
+
+    `where` names it in problems (a file, a URL or `-`), `name` is the default source id
+    before slugging, `charset` is what an HTTP header declared.
+    """
+
+    where: Path | str
+    data: bytes
+    name: str
+    url: str | None = None
+    charset: str | None = None
+    suffix: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,11 +96,21 @@ class Imported:
     meta: dict[str, str | None]
     text: str
     warnings: tuple[str, ...] = ()
+    html: str | None = None
 
 
 def slugify(name: str) -> str:
-    """A file stem as a source id: lowercase letters, digits, `-` and `_`."""
-    slug = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")
+    """A name as a source id: lowercase letters, digits, `-` and `_`.
+
+    Letters are transliterated to ASCII where they can be ("Café" is `cafe`); a name in
+    another script gets a short hash of itself, so different names stay different ids.
+    """
+    folded = unicodedata.normalize("NFKD", name)
+    slug = re.sub(r"[^a-z0-9_-]+", "-", folded.encode("ascii", "ignore").decode().lower())
+    slug = slug.strip("-_")
+    if any(ch.isalnum() and not ch.isascii() for ch in folded):
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        return f"{slug[:90]}-{digest}".lstrip("-")
     return slug[:100] or "source"
 
 
@@ -75,90 +123,157 @@ def valid_id(value: str) -> str | None:
     return None
 
 
-def decode(data: bytes, path: Path) -> tuple[str, list[str]]:
-    """UTF-8, else cp1252 with a warning; binary data is refused."""
-    if b"\0" in data[:65536] or data.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG")):
-        raise ReaderError([Problem(path, None, "binary file, not an article; nothing imported")])
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff"), []
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ReaderError(
-            [Problem(path, line, "neither UTF-8 nor Windows-1252 text; convert it to UTF-8")]
-        ) from None
-    return text, [f"{path}:{line}: not UTF-8; read as Windows-1252 (cp1252)"]
-
-
-def import_files(
-    story_dir: Path, files: Sequence[Path], options: ImportOptions = ImportOptions()
-) -> list[Imported]:
-    """Add `files` as sources of the story in `story_dir`, creating the story if needed."""
-    story_dir = Path(story_dir)
-    if options.id is not None and len(files) != 1:
-        raise ReaderError("--id names one source: import one file at a time with --id")
-    prepared: list[Imported] = []
-    problems: list[Problem] = []
-    for path in files:
-        try:
-            prepared.append(_prepare(story_dir, Path(path), options))
-        except ReaderError as error:
-            problems += error.problems or [Problem(Path(path), None, str(error))]
-    ids = [item.id for item in prepared]
-    problems += [
-        Problem(item.path, None, f"two files would both be source {item.id!r}; use --id")
-        for i, item in enumerate(prepared)
-        if item.id in ids[:i]
-    ]
-    story_file = story_dir / STORY_FILE
-    story_data, stamp = read_stamped(story_file)
-    new_story_text = _story_text(story_dir, story_data, prepared, problems)
-    if problems:
-        raise ReaderError(problems)
-    (story_dir / SOURCES_DIR).mkdir(parents=True, exist_ok=True)
-    for item in prepared:
-        atomic_write(item.path, item.text)
-        atomic_write(item.path.with_suffix(".yaml"), dump(item.meta))
-    if new_story_text is not None:
-        atomic_write(story_file, new_story_text, expected=stamp)
-    return prepared
-
-
-def _prepare(story_dir: Path, path: Path, options: ImportOptions) -> Imported:
-    """Read, decode and clean one file; nothing is written yet."""
+def read_file(path: Path) -> Article:
+    """A file's bytes, refused when it cannot be read or is too large to be an article."""
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise ReaderError([Problem(path, None, f"larger than {MAX_IMPORT_BYTES} bytes")])
         data = path.read_bytes()
     except OSError as error:
         raise ReaderError([Problem(path, None, f"cannot read: {error.strerror}")]) from None
-    text, warnings = decode(data, path)
-    meta: dict[str, str] = {}
-    if looks_like_html(text, path.suffix):
-        page = html_to_text(text)
-        text, meta = page.text, dict(page.meta)
-        if page.title:
-            meta.setdefault("title", page.title)
-    cleaned = clean_article(text)
+    return Article(where=path, data=data, name=path.stem, suffix=path.suffix)
+
+
+def read_url(url: str) -> Article:
+    """The page at `url`, named after the last part of its path (or its host)."""
+    page = fetch(url)
+    parts = urlsplit(page.url)
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    name = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segments[-1]) if segments else ""
+    return Article(
+        where=url,
+        data=page.data,
+        name=name or parts.hostname or "page",
+        url=page.url,
+        charset=page.charset,
+    )
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files in `folder` (text and HTML, not hidden), by name."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def import_files(
+    story_dir: Path, files: Sequence[Path], options: ImportOptions = ImportOptions()
+) -> list[Imported]:
+    """Add `files` as sources of the story in `story_dir`, creating the story if needed."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            articles.append(read_file(Path(path)))
+        except ReaderError as error:
+            problems += error.problems
+    return import_articles(story_dir, articles, options, problems)
+
+
+def import_articles(
+    story_dir: Path,
+    articles: Sequence[Article],
+    options: ImportOptions = ImportOptions(),
+    problems: Sequence[Problem] = (),
+) -> list[Imported]:
+    """Add `articles` as sources, all or none: any problem leaves the story untouched."""
+    story_dir = Path(story_dir)
+    if options.id is not None and len(articles) + len(problems) != 1:
+        raise ReaderError("--id names one source: import one file at a time with --id")
+    prepared: list[Imported] = []
+    found = list(problems)
+    for article in articles:
+        try:
+            prepared.append(_prepare(story_dir, article, options))
+        except ReaderError as error:
+            found += error.problems or [Problem(article.where, None, str(error))]
+    ids = [item.id for item in prepared]
+    found += [
+        Problem(item.path, None, f"two files would both be source {item.id!r}; use --id")
+        for i, item in enumerate(prepared)
+        if item.id in ids[:i]
+    ]
+    story_file = story_dir / STORY_FILE
+    story_data, stamp = read_stamped(story_file)
+    new_story_text = _story_text(story_dir, story_data, prepared, found, options)
+    if found:
+        raise ReaderError(found)
+    (story_dir / SOURCES_DIR).mkdir(parents=True, exist_ok=True)
+    for item in prepared:
+        _write(item)
+    if new_story_text is not None:
+        atomic_write(story_file, new_story_text, expected=stamp)
+    return prepared
+
+
+def reimport_story(story_dir: Path) -> list[Imported]:
+    """Extract every source kept as HTML again; stated metadata stays, gaps are filled."""
+    story = load_story(story_dir)
+    redone: list[Imported] = []
+    for source in story.sources:
+        raw = source.path.with_suffix(RAW_HTML_SUFFIX)
+        if not raw.is_file():
+            continue
+        kept = ImportOptions(
+            id=source.id,
+            outlet=source.outlet,
+            date=source.date,
+            title=source.title,
+            url=source.url,
+            byline=source.byline,
+            replace=True,
+        )
+        redone.append(_prepare(story.path, replace(read_file(raw), url=source.url), kept))
+    for item in redone:
+        _write(item)
+    return redone
+
+
+def _write(item: Imported) -> None:
+    atomic_write(item.path, item.text)
+    atomic_write(item.path.with_suffix(".yaml"), dump(item.meta))
+    raw = item.path.with_suffix(RAW_HTML_SUFFIX)
+    if item.html is not None:
+        atomic_write(raw, item.html)
+    else:
+        raw.unlink(missing_ok=True)
+
+
+def _prepare(story_dir: Path, article: Article, options: ImportOptions) -> Imported:
+    """Decode and clean one article; nothing is written yet."""
+    where = article.where
+    text, warnings = decode(article.data, where, article.charset)
+    page: dict[str, str] = {}
+    html = None
+    if looks_like_html(text, article.suffix):
+        html = text
+        extracted = extract_page(text, options.url or article.url)
+        text, page = extracted.text, dict(extracted.meta)
+        if extracted.title:
+            page["title"] = extracted.title
+    cleaned = clean_article(text, headline=html is None)
     if not cleaned.text.strip():
-        raise ReaderError([Problem(path, None, "no article text in this file; nothing imported")])
-    source_id = options.id if options.id is not None else slugify(path.stem)
+        raise ReaderError([Problem(where, None, "no article text in this file; nothing imported")])
+    if article.url:
+        page.setdefault("url", article.url)
+    source_id = options.id if options.id is not None else slugify(article.name)
     refused = valid_id(source_id)
     if refused:
-        raise ReaderError([Problem(path, None, refused)])
+        raise ReaderError([Problem(where, None, refused)])
     target = story_dir / SOURCES_DIR / f"{source_id}.txt"
     if target.exists() and not options.replace:
         raise ReaderError(
-            [Problem(path, None, f"source {source_id!r} exists in {story_dir}; use --replace")]
+            [Problem(where, None, f"source {source_id!r} exists in {story_dir}; use --replace")]
         )
     return Imported(
         id=source_id,
         path=target,
-        meta=_metadata(source_id, cleaned, meta, options),
+        meta=_metadata(source_id, cleaned, page, options),
         text=cleaned.text,
         warnings=tuple(warnings),
+        html=html,
     )
 
 
@@ -172,7 +287,7 @@ def _metadata(
     return {
         "id": source_id,
         "outlet": options.outlet or page.get("outlet") or cleaned.outlet or _site(host),
-        "title": options.title or cleaned.title or page.get("title"),
+        "title": options.title or page.get("title") or cleaned.title,
         "url": url,
         "date": date.isoformat() if date else None,
         "byline": options.byline or page.get("byline"),
@@ -191,12 +306,19 @@ def _site(host: str | None) -> str | None:
 
 
 def _story_text(
-    story_dir: Path, data: bytes | None, prepared: list[Imported], problems: list[Problem]
+    story_dir: Path,
+    data: bytes | None,
+    prepared: list[Imported],
+    problems: list[Problem],
+    options: ImportOptions,
 ) -> str | None:
-    """story.yaml's new text: a fresh file, or the old text with new ids appended."""
+    """story.yaml's new text: a fresh file, or the old text with new ids appended.
+
+    A new story is titled by the user (or after its folder), never by the first page
+    imported: a page's title is one outlet's headline, not the story's name.
+    """
     if data is None:
-        titles = [item.meta["title"] for item in prepared if item.meta["title"]]
-        title = titles[0] if titles else story_dir.resolve().name
+        title = options.story_title or story_dir.resolve().name
         return dump({"title": title, "sources": [item.id for item in prepared]})
     try:
         return append_sources(data.decode("utf-8"), [item.id for item in prepared])

@@ -89,9 +89,15 @@ def test_content_that_looks_like_junk_stays(imported: Path) -> None:
     assert text_003.rstrip().endswith("Balenciaga cut ties with him last month.")
 
 
-def test_new_story_yaml_lists_sources_and_takes_the_first_title(imported: Path) -> None:
+def test_new_story_is_titled_by_its_folder_not_by_a_page(imported: Path) -> None:
     story = load_story(imported)
-    assert story.title == story.sources[0].title
+    assert story.title == "balenciaga"
+    assert story.sources[0].title not in (None, story.title)
+
+
+def test_new_story_title_is_the_users(tmp_path: Path) -> None:
+    import_files(tmp_path / "s", SEEDS[:1], ImportOptions(story_title="The campaign row"))
+    assert load_story(tmp_path / "s").title == "The campaign row"
 
 
 @pytest.mark.parametrize("bad", ["../x", "a/b", "a\\b", "..", "x..y"])
@@ -270,7 +276,7 @@ def test_html_page_becomes_paragraphs_and_metadata(tmp_path: Path) -> None:
     )
     import_files(tmp_path / "s", [page])
     source = load_story(tmp_path / "s").sources[0]
-    assert source.text == "First paragraph, wrapped.\n\nShe said, “It’s fine.”\nNext line.\n"
+    assert source.text == "First paragraph, wrapped.\n\nShe said, “It’s fine.”\n\nNext line.\n"
     assert source.title == "Headline & more"
     assert source.outlet == "The Daily"
     assert source.date == dt.date(2022, 11, 28)

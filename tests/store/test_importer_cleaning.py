@@ -34,6 +34,41 @@ def test_cleaning_cases(raw: str, body: str) -> None:
     assert clean_article(raw).text == body
 
 
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Image copyright Getty Images Image caption The mayor at the bridge on Monday",
+        "Image caption The bridge was built in 1890",
+        "Media playback is unsupported on your device Media caption The mayor speaks",
+        "WATCH: The bridge from the air",
+        "PHOTOS: The bridge through the years",
+        "Related: Council votes to close the bridge",
+        "ALSO:",
+        "SEE ALSO: Ten bridges to visit this winter",
+        "Advertisement Continue reading the main story",
+        "Click to share on Twitter (Opens in new window)",
+    ],
+)
+def test_scraped_text_furniture_goes(junk: str) -> None:
+    raw = f"Head\n\nThe council voted.\n{junk}\nThe mayor spoke.\n"
+    assert clean_article(raw).text == "The council voted.\nThe mayor spoke.\n"
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        'Related: "We waited long enough," the mayor said',
+        "Image caption “Finally,” says the mayor",
+        "Also as part of the deal, the council will pay for a ferry.",
+        "Watch the full clip below.",
+        "Related: " + "a very long line that goes on " * 10 + "and is a paragraph.",
+    ],
+)
+def test_article_lines_that_look_like_furniture_stay(kept: str) -> None:
+    raw = f"Head\n\nThe council voted.\n{kept}\n"
+    assert clean_article(raw).text == f"The council voted.\n{kept}\n"
+
+
 def test_section_labels_only_before_the_headline() -> None:
     cleaned = clean_article("Most Read\n\nNews\n\nA Headline Here\n\nBody text.\n")
     assert cleaned.title == "A Headline Here"
