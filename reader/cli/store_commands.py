@@ -16,6 +16,7 @@ from reader.ingest import (
     Article,
     Imported,
     ImportOptions,
+    adopt_orphans,
     article_files,
     import_articles,
     is_url,
@@ -79,6 +80,11 @@ def register(commands: Any) -> None:
         "check", help="validate a story's files; every problem as file:line: message"
     )
     add_story_argument(check)
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="first list sources story.yaml lacks and remove what interrupted imports left",
+    )
     check.set_defaults(run=run_check)
 
 
@@ -222,6 +228,9 @@ def run_sources(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     path = find_story(args.story)
+    if args.fix:
+        for done in adopt_orphans(path):
+            print(clean(done))
     problems = check_story(path)
     for problem in problems:
         print(clean(str(problem)), file=sys.stderr)

@@ -7,9 +7,11 @@ its `sources:` list, as text, so their comments and ordering survive.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
+import shutil
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -27,11 +29,14 @@ from reader.ingest.htmltext import looks_like_html
 from reader.ingest.webpage import extract_page
 from reader.store import (
     SOURCES_DIR,
+    STAGING_PREFIX,
     STORY_FILE,
     atomic_write,
     dump,
+    escapes,
     load_story,
     read_stamped,
+    replace_together,
     scalar_text,
 )
 
@@ -40,6 +45,7 @@ __all__ = [
     "Article",
     "ImportOptions",
     "Imported",
+    "adopt_orphans",
     "append_sources",
     "article_files",
     "import_articles",
@@ -198,13 +204,19 @@ def import_articles(
     story_file = story_dir / STORY_FILE
     story_data, stamp = read_stamped(story_file)
     new_story_text = _story_text(story_dir, story_data, prepared, found, options)
+    if (away := escapes(story_dir, story_dir / SOURCES_DIR)) is not None:
+        found.append(away)
     if found:
         raise ReaderError(found)
-    (story_dir / SOURCES_DIR).mkdir(parents=True, exist_ok=True)
-    for item in prepared:
-        _write(item)
-    if new_story_text is not None:
-        atomic_write(story_file, new_story_text, expected=stamp)
+    listing = None if new_story_text is None else (story_file, new_story_text, stamp)
+    created = [d for d in (story_dir, story_dir / SOURCES_DIR) if not d.exists()]
+    try:
+        replace_together(story_dir / SOURCES_DIR, _files(prepared), listing)
+    except BaseException:
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     return prepared
 
 
@@ -226,19 +238,47 @@ def reimport_story(story_dir: Path) -> list[Imported]:
             replace=True,
         )
         redone.append(_prepare(story.path, replace(read_file(raw), url=source.url), kept))
-    for item in redone:
-        _write(item)
+    replace_together(story.path / SOURCES_DIR, _files(redone))
     return redone
 
 
-def _write(item: Imported) -> None:
-    atomic_write(item.path, item.text)
-    atomic_write(item.path.with_suffix(".yaml"), dump(item.meta))
-    raw = item.path.with_suffix(RAW_HTML_SUFFIX)
-    if item.html is not None:
-        atomic_write(raw, item.html)
-    else:
-        raw.unlink(missing_ok=True)
+def adopt_orphans(story_dir: Path) -> list[str]:
+    """What a killed import or a hand copy left: sources story.yaml does not list are listed
+    (nothing is deleted), and staging folders are removed. Says what it did."""
+    story_dir = Path(story_dir)
+    sources = story_dir / SOURCES_DIR
+    if escapes(story_dir, sources) is not None or not sources.is_dir():
+        return []
+    done: list[str] = []
+    for staging in sorted(sources.glob(f"{STAGING_PREFIX}*")):
+        shutil.rmtree(staging, ignore_errors=True)
+        done.append(f"removed {staging}, left by an interrupted import")
+    story_file = story_dir / STORY_FILE
+    data, stamp = read_stamped(story_file)
+    if data is None:
+        return done
+    stored = [p.stem for p in sorted(sources.glob("*.txt")) if p.with_suffix(".yaml").is_file()]
+    try:
+        document = yaml.safe_load(data) or {}
+        listed = {str(i) for i in document.get("sources") or []}
+        orphans = [i for i in stored if i not in listed]
+        text = append_sources(data.decode("utf-8"), orphans)
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError, AttributeError) as error:
+        raise ReaderError([Problem(story_file, None, f"cannot add sources: {error}")]) from None
+    if text is not None:
+        atomic_write(story_file, text, expected=stamp)
+        done += [f"listed {i} in {story_file}" for i in orphans]
+    return done
+
+
+def _files(items: Sequence[Imported]) -> dict[Path, str | None]:
+    """Every file the imported sources consist of; None removes a page no longer kept."""
+    files: dict[Path, str | None] = {}
+    for item in items:
+        files[item.path] = item.text
+        files[item.path.with_suffix(".yaml")] = dump(item.meta)
+        files[item.path.with_suffix(RAW_HTML_SUFFIX)] = item.html
+    return files
 
 
 def _prepare(story_dir: Path, article: Article, options: ImportOptions) -> Imported:

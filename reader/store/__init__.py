@@ -17,6 +17,8 @@ from reader.store.atomic import (
     file_stamp,
     read_stamped,
 )
+from reader.store.containment import escapes
+from reader.store.file_set import STAGING_PREFIX, replace_together
 from reader.store.stories import (
     SAMPLE_ID,
     SOURCES_DIR,
@@ -36,6 +38,7 @@ __all__ = [
     "ANNOTATIONS_FILE",
     "SAMPLE_ID",
     "SOURCES_DIR",
+    "STAGING_PREFIX",
     "STORY_FILE",
     "ChangedOnDisk",
     "Stamp",
@@ -44,6 +47,7 @@ __all__ = [
     "backup_path",
     "check_story",
     "dump",
+    "escapes",
     "file_stamp",
     "find_story",
     "list_stories",
@@ -52,6 +56,7 @@ __all__ = [
     "read_stamped",
     "read_text",
     "render",
+    "replace_together",
     "sample_story",
     "scalar_text",
     "store_root",

@@ -4,7 +4,7 @@ A save writes a temporary file in the same folder, fsyncs it and renames it over
 target, so readers see the old file or the new one, never half of one. The previous version
 is kept next to it as `<name>.bak`. A save checks a stamp taken when the file was read and
 refuses if someone else changed the file since. A read-modify-write holds `locked(path)`, an
-advisory lock on `.<name>.lock` beside the file, so two writers never both read the old file.
+advisory lock on the file's folder, so two writers never both read the old file.
 """
 
 from __future__ import annotations
@@ -99,14 +99,13 @@ def atomic_write(path: Path, text: str, expected: Stamp | None = None) -> Stamp:
 
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the advisory lock of `path` (other `reader` processes wait for it).
+    """Hold the advisory lock of the folder `path` lives in; other `reader` processes wait.
 
-    The lock file stays: removing it would let a waiting writer lock a file nobody else sees.
+    Locking the folder rather than a lock file leaves nothing behind in the story.
     """
     path = Path(path)
-    lock_path = path.with_name(f".{path.name}.lock")
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as error:
         raise ReaderError([Problem(path, None, f"cannot lock it: {error.strerror}")]) from None
     try:
