@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from reader.report.colours import PALETTE, assign_colours, reading_order
 from reader.report.html import default_export_path, render_html
 from reader.report.markdown import render_markdown, source_name
 
-__all__ = ["default_export_path", "render_html", "render_markdown", "source_name"]
+__all__ = [
+    "PALETTE",
+    "assign_colours",
+    "default_export_path",
+    "reading_order",
+    "render_html",
+    "render_markdown",
+    "source_name",
+]

@@ -19,6 +19,7 @@ from reader.app.quote_details import DELETED, INSERTED, QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import TimelineList
 from reader.app.speaker_picker import SpeakerPicker
+from reader.report import render_html
 from reader.store import load_story
 
 ALTERED_SOURCE = "003_89cd16c0579f4fbc"
@@ -48,8 +49,11 @@ async def test_three_outlets_side_by_side_with_distinct_colours(app: ReaderApp) 
         assert titles[0].startswith("WWD") and titles[1].startswith("OK!")
         index = screen.index
         assert index is not None and len(index.shared) >= 3
-        colours = [PALETTE[index.colour_of[c.id] % len(PALETTE)] for c in index.shared[:12]]
-        assert len(set(colours)) == len(colours)
+        colours = [PALETTE[index.colour_of[c.id]] for c in index.shared]
+        assert len(set(colours)) == len(colours) == len(index.shared)  # one colour per quote
+        report = render_html(index.story, index.analysis)
+        for cluster, colour in zip(index.shared, colours, strict=True):
+            assert f'style="--c:{colour}" title="{cluster.id} ' in report  # same as the report
         await pilot.press("n")
         column = screen.column
         painted = {
