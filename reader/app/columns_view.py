@@ -19,6 +19,7 @@ from textual.widgets import Label
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
 from reader.app.messages import ColumnsLaidOut
 from reader.app.source_column import SourceColumn
+from reader.report import short_names
 
 MIN_COLUMN_WIDTH = 38
 """Narrowest comfortable column: two fit in 80 cells, three or four in 160."""
@@ -39,7 +40,9 @@ class ColumnsView(Horizontal, can_focus=True):
     def __init__(self, columns: Sequence[SourceColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = list(columns)
+        names = short_names([column.source for column in self.columns])
         for column in self.columns:
+            column.use_name(names[column.source.id])
             column.display = False  # until the first layout knows how many fit
         self._look: Look | None = None
 

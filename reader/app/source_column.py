@@ -25,6 +25,7 @@ from reader.app.messages import ColumnClicked, CursorMoved
 from reader.app.quote_index import Placed, QuoteIndex
 from reader.app.wrapping import Wrapped, display_text, unwrapped, wrap
 from reader.model import Source
+from reader.report import shorten
 
 GUTTER = 2
 """Cells before the text: the cursor bar and the altered-quote glyph."""
@@ -33,9 +34,9 @@ SCROLL_MARK = 1
 widget, which would cost more to paint than the text itself)."""
 
 
-def column_title(source: Source) -> str:
-    """Outlet (else the title, else the id) and date, as the column's heading."""
-    outlet = source.name
+def column_title(source: Source, name: str | None = None) -> str:
+    """The source's name (by default its outlet, else title, else id) and date."""
+    outlet = name or source.name
     return f"{outlet} · {source.date.isoformat()}" if source.date else outlet
 
 
@@ -72,7 +73,15 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """Styled text of each line, at the text width."""
         self._bodies: dict[tuple[int, int], Strip] = {}
         """Each line as shown away from the cursor, by (line, scroll mark)."""
+        self.short_name = source.name
         self.title = column_title(source)
+
+    def use_name(self, name: str) -> None:
+        """Head the column with `name` (a short name that tells it from its neighbours)."""
+        self.short_name = name
+        self.title = column_title(self.source, name)
+        if self.is_mounted:
+            self._draw_title()
 
     # ---- geometry ---------------------------------------------------------------
 
@@ -125,6 +134,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def on_resize(self, event: Resize) -> None:
         self._cells = self.size
+        self._draw_title()
         if self._cells.width and (self._wrapped is None or self._wrapped.width != self.text_width):
             self._rewrap()
             self.refresh()
@@ -233,7 +243,9 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """The active column's heading stands out; no CSS class, so no restyle of the tree."""
         look = self._look()
         style = look.title_active if self.active else look.title
-        self.border_title = Text(f" {self.title} ", style=style)
+        room = self.size.width - 4  # the border's corners and the spaces around the heading
+        heading = self.title if len(self.title) <= room else shorten(self.short_name, room)
+        self.border_title = Text(f" {heading} ", style=style)
 
     def on_click(self, event: Click) -> None:
         """Clicking a line makes this the active column and puts the cursor there."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.report.colours import PALETTE, assign_colours, reading_order
 from reader.report.html import default_export_path, render_html
 from reader.report.markdown import render_markdown, source_name
+from reader.report.names import short_names, shorten
 
 __all__ = [
     "PALETTE",
@@ -13,5 +14,7 @@ __all__ = [
     "reading_order",
     "render_html",
     "render_markdown",
+    "short_names",
+    "shorten",
     "source_name",
 ]

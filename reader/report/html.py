@@ -19,6 +19,7 @@ from reader.analysis import word_diff
 from reader.model import Analysis, Cluster, Occurrence, Source, Story
 from reader.report.colours import PALETTE, assign_colours
 from reader.report.markdown import source_name
+from reader.report.names import short_names
 
 Format = Literal["html", "markdown"]
 Colours = dict[str, str]
@@ -132,7 +133,10 @@ def _marked(text: str, marks: list[_Mark]) -> Iterable[str]:
 def _coverage(story: Story, shared: tuple[Cluster, ...], colours: Colours) -> str:
     if not shared:
         return '<section><h2>Shared quotes</h2><p class="none">No shared quotes.</p></section>'
-    head = "".join(f"<th>{escape(s.name)}</th>" for s in story.sources)
+    names = short_names(story.sources)
+    head = "".join(
+        f'<th title="{escape(s.name)}">{escape(names[s.id])}</th>' for s in story.sources
+    )
     rows = []
     for cluster in shared:
         cells = []

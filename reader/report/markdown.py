@@ -9,6 +9,7 @@ import re
 
 from reader.analysis import word_diff
 from reader.model import Analysis, Story
+from reader.report.names import short_names
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
@@ -66,7 +67,7 @@ def render_markdown(story: Story, analysis: Analysis) -> str:
                 lines.append(f"  - changes: {' '.join(changes)}")
         lines.append("")
     if shared:
-        names = [md(source_name(story, s.id)) for s in story.sources]
+        names = [md(name) for name in short_names(story.sources).values()]
         lines += ["## Coverage", "", f"| quote | {' | '.join(names)} |"]
         lines.append("|---" * (len(names) + 1) + "|")
         for cluster in shared:

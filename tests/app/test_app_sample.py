@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from app_story import no_blink  # noqa: F401 - autouse fixture
 from rich.text import Text
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
@@ -139,6 +141,51 @@ async def test_coverage_shows_carried_altered_and_left_out(app: ReaderApp) -> No
         assert screen.index is not None and table.row_count == len(screen.index.shared)
         cells = {str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)[2:]}
         assert {"✓", "·"} <= cells and cells & {"~", "≈"}
+
+
+async def test_coverage_speakers_count_each_kind_as_the_quote_table_does(app: ReaderApp) -> None:
+    async with app.run_test(size=(160, 45)) as pilot:
+        await opened(pilot)
+        await pilot.press("c")
+        coverage = pilot.app.screen
+        assert isinstance(coverage, CoverageScreen)
+        quotes = coverage.query_one("#coverage-quotes", DataTable)
+        speakers = coverage.query_one("#coverage-speakers", DataTable)
+        sources = [str(c.value) for c in list(quotes.columns)[2:]]
+        paraphrased = 0
+        for row in range(speakers.row_count):
+            name, *cells = (str(cell) for cell in speakers.get_row_at(row))
+            theirs = [
+                quotes.get_row_at(r)
+                for r in range(quotes.row_count)
+                if str(quotes.get_row_at(r)[1]).rstrip("?") == name
+            ]
+            for column, cell in enumerate(cells):
+                marks = Counter(str(quote[2 + column]) for quote in theirs)
+                expected = " ".join(f"{n}{m}" for m, n in marks.items())
+                assert sorted(cell.split()) == sorted(expected.split()), (name, sources[column])
+                paraphrased += marks["≈"]
+        assert paraphrased  # the sample has paraphrases to count
+
+
+@pytest.mark.parametrize(("size", "more"), [((160, 45), 2), ((80, 24), 1), ((60, 20), 1)])
+async def test_column_headings_fit_and_differ(
+    app: ReaderApp, size: tuple[int, int], more: int
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        screen = await opened(pilot)
+        await pilot.press(*["plus"] * more)
+        await pilot.pause()
+        shown = [c for c in screen.columns if c.display]
+        assert len(shown) >= 2
+        headings = [Content.from_markup(str(c.border_title)).plain.strip() for c in shown]
+        widths = [c.size.width for c in shown]
+        assert all(len(h) + 4 <= w for h, w in zip(headings, widths, strict=True)), (
+            headings,
+            widths,
+        )
+        assert len(set(headings)) == len(headings), headings
+        assert not any("_" in h for h in headings)  # never a raw id
 
 
 async def test_help_lists_the_keys_and_q_quits(app: ReaderApp) -> None:
