@@ -10,11 +10,18 @@ from typing import Any
 
 from rich.table import Table
 
-from reader.cli.common import add_story_argument, clean, console, plain, print_json
+from reader.cli.common import (
+    add_story_argument,
+    clean,
+    console,
+    plain,
+    print_json,
+    story_folder,
+)
 from reader.errors import ReaderError
 from reader.ingest import ImportOptions, import_files
 from reader.model import Story
-from reader.store import check_story, find_story, list_stories, load_story, store_root
+from reader.store import check_story, list_stories, load_story, store_root
 from reader.workspace import load_analysis
 
 
@@ -122,7 +129,7 @@ def _story_row(story: Story) -> dict[str, Any]:
 
 
 def run_sources(args: argparse.Namespace) -> int:
-    story = load_story(find_story(args.story))
+    story = load_story(story_folder(args.story))
     rows = [
         {
             "id": s.id,
@@ -152,7 +159,7 @@ def run_sources(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    path = find_story(args.story)
+    path = story_folder(args.story)
     problems = check_story(path)
     for problem in problems:
         print(clean(str(problem)), file=sys.stderr)
