@@ -11,12 +11,14 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.events import Click, Resize
 from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 
 from reader.app.annotation_marks import note_glyph
 from reader.app.column_look import Look, LookSource
@@ -424,15 +426,19 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return Strip.join([blank, self._scroll_marks()[mark]])
 
     def _select(self, line: int, span: tuple[int, int]) -> Strip:
+        """The line with the mouse selection laid over it: the theme's selection colour seen
+        through (it is translucent), each piece's own text colour kept, so text stays legible."""
         text = self.line_text(line)
         left, right = span
-        text.stylize(
-            self.screen.get_component_rich_style("screen--selection"),
-            left,
-            len(text) if right == -1 else right,
-        )
-        strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.extend_cell_length(self.text_width, self.base_style)
+        before, inside, after = text.divide([left, len(text) if right == -1 else right])
+        chosen = TextualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
+        console = self.app.console
+        segments = [
+            *before.render(console),
+            *(Segment(t, _under(style, chosen)) for t, style, _ in inside.render(console)),
+            *after.render(console),
+        ]
+        return Strip(segments, text.cell_len).extend_cell_length(self.text_width, self.base_style)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         lines = "\n".join(self.plain[start:end] for start, end in self.wrapped.lines)
@@ -441,3 +447,14 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def selection_updated(self, selection: Selection | None) -> None:
         self._bodies.clear()
         self.refresh()
+
+
+def _under(style: Style | None, selection: TextualStyle) -> Style:
+    """`style` seen through the selection: its background blended with the selection's,
+    its text colour kept unless the selection sets an opaque one."""
+    style = style or Style()
+    under = Color.from_rich_color(style.bgcolor) if style.bgcolor else Color(0, 0, 0)
+    over = Style(bgcolor=(under + selection.background).rich_color)
+    if selection.foreground.a > 0:
+        over += Style(color=(under + selection.foreground).rich_color)
+    return style + over

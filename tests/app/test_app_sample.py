@@ -10,16 +10,18 @@ from app_story import no_blink  # noqa: F401 - autouse fixture
 from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widgets import DataTable, OptionList, Static
 
 from reader.app import ReaderApp
 from reader.app.coverage import CoverageScreen
 from reader.app.help_screen import HelpScreen
 from reader.app.messages import Jump
-from reader.app.palette import PALETTE
+from reader.app.palette import PALETTE, contrast_ratio
 from reader.app.quote_details import DELETED, INSERTED, QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import TimelineList
+from reader.app.source_column import GUTTER
 from reader.app.speaker_picker import SpeakerPicker
 from reader.report import render_html
 from reader.store import load_story
@@ -186,6 +188,41 @@ async def test_column_headings_fit_and_differ(
         )
         assert len(set(headings)) == len(headings), headings
         assert not any("_" in h for h in headings)  # never a raw id
+
+
+def legibility(strip: Strip) -> list[float]:
+    """The contrast of every visible piece of text on a rendered line."""
+    return [
+        contrast_ratio(seg.style.color.get_truecolor().hex, seg.style.bgcolor.get_truecolor().hex)
+        for seg in strip
+        if seg.text.strip() and seg.style and seg.style.color and seg.style.bgcolor
+    ]
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20)])
+async def test_mouse_selection_keeps_the_text_legible(
+    app: ReaderApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("n")  # a shared quote under the cursor, so highlights are selected too
+        column = screen.column
+        row = column.cursor_row
+        await pilot.press("j", "j")  # the cursor away from the rows compared below
+        before = [column.render_line(y) for y in (row, row + 1)]
+        # region offsets: the border, then the gutter, then the text
+        await pilot.mouse_down(column, offset=(1 + GUTTER, 1 + row))
+        await pilot.hover(column, offset=(1 + GUTTER + 12, 2 + row))
+        await pilot.pause()
+        dragging = [column.render_line(y) for y in (row, row + 1)]
+        await pilot.mouse_up(column, offset=(1 + GUTTER + 12, 2 + row))
+        await pilot.pause()
+        selected = [column.render_line(y) for y in (row, row + 1)]
+        for after in (dragging, selected):
+            assert [b.text for b in before] == [a.text for a in after]
+            assert before != after  # the selection shows
+            text = [c for strip in after for c in legibility(strip.crop(0, column.size.width - 2))]
+            assert min(text) >= 3, text
 
 
 async def test_help_lists_the_keys_and_q_quits(app: ReaderApp) -> None:
