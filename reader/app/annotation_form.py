@@ -219,6 +219,9 @@ class AnnotationForm(ModalScreen[Committed | None]):
 
     def on_mount(self) -> None:
         self._show_fields()
+        kinds = self.query_one("#annotation-kind", RadioSet)
+        for _ in range(kinds.pressed_index):  # the highlight starts on the first kind
+            kinds.action_next_button()
         first = {"speaker": "#annotation-speaker", "same-quote": "#annotation-same-as"}
         self.query_one(first.get(self.kind, "#annotation-note")).focus()
 
