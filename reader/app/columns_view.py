@@ -105,12 +105,10 @@ class ColumnsView(Horizontal, can_focus=True):
         shown = self.shown()
         self.set_reactive(ColumnsView.first, max(0, min(self.first, len(self.columns) - shown)))
         width, spare = divmod(self.size.width, shown)
+        hint = Size(width, self.size.height)
         for index, column in enumerate(self.columns):
-            on_screen = self.shows(index)
-            column.size_hint = Size(width, self.size.height)
-            if on_screen:
-                column.styles.width = width + (1 if index - self.first < spare else 0)
-            column.display = on_screen
+            wider = 1 if index - self.first < spare else 0
+            column.lay_out(hint, width + wider if self.shows(index) else None)
         last = self.first + shown
         total = len(self.columns)
         self.post_message(

@@ -127,6 +127,16 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def on_mount(self) -> None:
         self._draw_title()
 
+    def lay_out(self, hint: Size, width: int | None) -> None:
+        """Shown `width` cells wide (None: hidden) in a view of size `hint`. Its last size is
+        forgotten: until the next resize it wraps at the width it is given, never at a stale
+        one (a search could otherwise put the cursor on a line that moves when it shows)."""
+        self.size_hint = hint if width is None else Size(width, hint.height)
+        self._cells = Size(0, 0)
+        if width is not None:
+            self.styles.width = width
+        self.display = width is not None
+
     def _size_virtually(self) -> None:
         """As tall as the text plus a page less a line, so that any line can scroll to the
         top: `]` can then line up a quote in every column, even near an article's end."""
@@ -138,7 +148,10 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._cells = self.size
         self._draw_title()
         if self._cells.width and (self._wrapped is None or self._wrapped.width != self.text_width):
+            row = self.cursor_row
             self._rewrap()
+            if 0 <= row < self.page_height:  # the cursor stays where the eye is
+                self._scroll(max(0, self.cursor_line - row))
             self.refresh()
         else:
             self._size_virtually()

@@ -225,6 +225,22 @@ async def test_mouse_selection_keeps_the_text_legible(
             assert min(text) >= 3, text
 
 
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 45)])
+async def test_search_shows_the_match_after_the_panes_moved(
+    app: ReaderApp, size: tuple[int, int]
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("l", "t", "escape", "slash", *"Kering", "enter")
+        await pilot.pause()
+        hit = screen.search_hits[screen.search_at]
+        column = screen.column
+        assert column.source.id == hit.source and column.display
+        line = column.line_of(hit.start)
+        assert column.cursor_line == line
+        assert 0 <= column.cursor_row < column.size.height  # on screen without F3
+
+
 async def test_help_lists_the_keys_and_q_quits(app: ReaderApp) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await opened(pilot)
