@@ -23,7 +23,7 @@ from reader.app.messages import Jump
 from reader.app.palette import MATCH_MARKS, colour
 from reader.app.quote_index import QuoteIndex, speaker_label
 from reader.model import Cluster
-from reader.report import short_names, shorten
+from reader.report import shorten
 
 MISSING = "·"
 MARK_STYLES = {"exact": "bold green", "variant": "bold yellow", "paraphrase": "bold magenta"}
@@ -49,7 +49,7 @@ class CoverageScreen(Screen[Jump | None]):
     def __init__(self, index: QuoteIndex) -> None:
         super().__init__()
         self.index = index
-        self.names = short_names(index.story.sources)
+        self.names = index.names
 
     def compose(self) -> ComposeResult:
         with Vertical(id="coverage"):

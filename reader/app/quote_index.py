@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.model import Analysis, Cluster, Event, Match, Occurrence, Story
-from reader.report import assign_colours, reading_order
+from reader.report import assign_colours, reading_order, short_names
 
 UNCERTAIN_BELOW = 0.6
 """Speaker confidence under which the reader marks a speaker with `?`."""
@@ -69,6 +69,8 @@ class QuoteIndex:
         self.clusters = {cluster.id: cluster for cluster in analysis.clusters}
         self.shared: tuple[Cluster, ...] = tuple(reading_order(story, analysis.shared))
         self.colour_of = assign_colours(story, analysis)
+        self.names = short_names(story.sources)
+        """Each source's short name, which tells it from the others where space is tight."""
         self._placed: dict[str, list[Placed]] = {source.id: [] for source in story.sources}
         for cluster in analysis.clusters:
             for occurrence in cluster.occurrences:

@@ -114,6 +114,24 @@ async def test_enter_shows_the_altered_version_and_its_diff(app: ReaderApp) -> N
         assert DELETED in styles or INSERTED in styles
 
 
+async def test_details_name_sources_shortly(app: ReaderApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot)
+        index = screen.index
+        assert index is not None
+        nameless = next(s.id for s in index.story.sources if not (s.outlet or s.title))
+        cluster = next(c for c in index.shared if c.occurrence(nameless) is None)
+        first = cluster.occurrences[0]
+        screen.jump_to(Jump(first.source, first.start, cluster.id))
+        await pilot.press("enter")
+        details = pilot.app.screen
+        assert isinstance(details, QuoteDetailsScreen)
+        spread = str(details.query_one("#details-spread", Static).content)
+        assert "left out by" in spread and index.names[nameless] in spread
+        assert nameless not in spread  # never the raw id
+        assert all(len(name) <= 22 for name in index.names.values())
+
+
 async def test_speaker_picker_lists_the_three_speakers_and_filters(app: ReaderApp) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await opened(pilot)
