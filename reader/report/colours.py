@@ -42,6 +42,11 @@ NEAR = 4000
 (a tall screen of a wide column shows about this much text)."""
 
 
+ALIKE = 100
+"""Colours closer than this ("redmean" distance) are told apart only side by side: teal and
+sea green, pink and lilac."""
+
+
 def reading_order(story: Story, clusters: Iterable[Cluster]) -> list[Cluster]:
     """Clusters by where they first appear: the source's place in the story, then offset."""
     order = {source.id: index for index, source in enumerate(story.sources)}
@@ -78,7 +83,8 @@ def assign_colours(
     story: Story, analysis: Analysis, palette_size: int = len(PALETTE)
 ) -> dict[str, int]:
     """A palette index for each shared quote, taken in reading order: an unused colour while
-    any is left, else one no nearby quote has, else the one whose nearest use is farthest."""
+    any is left, else one no nearby quote has, else the one whose nearest use is farthest;
+    among equals, one that does not look like the colour of a quote nearby."""
     shared = reading_order(story, analysis.shared)
     near = conflicts(shared)
     chosen: dict[str, int] = {}
@@ -87,6 +93,27 @@ def assign_colours(
         for other, gap in near.get(cluster.id, {}).items():
             if other in chosen:
                 nearest[chosen[other]] = min(nearest[chosen[other]], gap)
+        around = {chosen[other] for other in near.get(cluster.id, {}) if other in chosen}
         used = set(chosen.values())
-        chosen[cluster.id] = max(range(palette_size), key=lambda c: (c not in used, nearest[c], -c))
+        scores = [
+            (
+                c not in used,
+                nearest[c],
+                all(colour_difference(c, o) >= ALIKE for o in around),
+            )
+            for c in range(palette_size)
+        ]
+        chosen[cluster.id] = max(range(palette_size), key=lambda c: (*scores[c], -c))
     return chosen
+
+
+def colour_difference(first: int, second: int) -> float:
+    """How different two palette colours look ("redmean" distance in sRGB)."""
+    a, b = (PALETTE[i % len(PALETTE)] for i in (first, second))
+    (r1, g1, b1), (r2, g2, b2) = (tuple(int(h[k : k + 2], 16) for k in (1, 3, 5)) for h in (a, b))
+    mean = (r1 + r2) / 2
+    return math.sqrt(
+        (2 + mean / 256) * (r1 - r2) ** 2
+        + 4 * (g1 - g2) ** 2
+        + (2 + (255 - mean) / 256) * (b1 - b2) ** 2
+    )

@@ -9,7 +9,7 @@ import pytest
 
 from reader.model import Analysis, Cluster, Occurrence, Source, Story
 from reader.report import PALETTE, assign_colours
-from reader.report.colours import NEAR, conflicts
+from reader.report.colours import ALIKE, NEAR, colour_difference, conflicts
 
 
 def story_of(sources: int) -> Story:
@@ -83,3 +83,24 @@ def test_colours_follow_reading_order_not_analysis_order() -> None:
     )
     colours = assign_colours(story_of(2), backwards)
     assert (colours["q0"], colours["q1"], colours["late"]) == (0, 1, 2)
+
+
+def test_neighbours_get_colours_that_do_not_look_alike_while_others_are_left() -> None:
+    analysis = spaced(len(PALETTE), NEAR // 6)  # each quote near five on either side
+    colours = assign_colours(story_of(2), analysis)
+    near = conflicts(analysis.shared)
+
+    def alike(colour_of: dict[str, int]) -> int:
+        return sum(
+            colour_difference(colour_of[a], colour_of[b]) < ALIKE
+            for a in near
+            for b in near[a]
+            if a < b
+        )
+
+    in_palette_order = {f"q{i}": i for i in range(len(PALETTE))}
+    assert sorted(colours.values()) == list(range(len(PALETTE)))
+    assert [colours[f"q{i}"] for i in range(3)] == [0, 1, 2]  # palette order while unalike
+    assert alike(colours) < alike(in_palette_order)
+    teal, sea_green = PALETTE.index("#76b7b2"), PALETTE.index("#86bcb6")
+    assert colour_difference(teal, sea_green) < ALIKE <= colour_difference(0, 1)
