@@ -42,23 +42,35 @@ def _outlet(outlet: str, width: int) -> str:
     return shorten(name, width)
 
 
-def _key(word: str) -> str:
-    return "".join(c for c in word.casefold() if c.isalnum())
+def _keys(title: str) -> tuple[str, ...]:
+    return tuple("".join(c for c in w.casefold() if c.isalnum()) for w in title.split())
 
 
-def _distinct_title(title: str, others: Sequence[str], width: int) -> str:
-    """The title without the leading words it shares with any other (different) title."""
+def _common(first: tuple[str, ...], second: tuple[str, ...]) -> int:
+    """How many leading words two titles share."""
+    same = 0
+    while same < min(len(first), len(second)) and first[same] == second[same]:
+        same += 1
+    return same
+
+
+def _shared_lead(titles: Sequence[str]) -> dict[str, int]:
+    """For each title, how many leading words it shares with another, different title.
+
+    In sorted order the longest shared lead is with a neighbour, so each title is compared
+    with two others, not with all of them.
+    """
+    ordered = sorted(set(map(_keys, titles)))
+    lead = {}
+    for i, keys in enumerate(ordered):
+        around = ordered[max(0, i - 1) : i] + ordered[i + 1 : i + 2]
+        lead[keys] = max((_common(keys, other) for other in around), default=0)
+    return {title: lead[_keys(title)] for title in titles}
+
+
+def _distinct_title(title: str, shared: int, width: int) -> str:
+    """The title without its `shared` leading words (all of it if nothing would be left)."""
     words = title.split()
-    keys = [_key(w) for w in words]
-    shared = 0
-    for other in others:
-        theirs = [_key(w) for w in other.split()]
-        if theirs == keys:
-            continue  # the same title: told apart by a number instead
-        same = 0
-        while same < min(len(keys), len(theirs)) and keys[same] == theirs[same]:
-            same += 1
-        shared = max(shared, same)
     rest = words[shared:] if shared < len(words) else words
     return shorten(" ".join(rest), width)
 
@@ -72,14 +84,13 @@ def _from_id(source_id: str) -> str:
 
 def short_names(sources: Sequence[Source], width: int = SHORT) -> dict[str, str]:
     """A short name for each source, unique among `sources`, by source id."""
-    titles = {s.id: s.title for s in sources if s.title}
+    lead = _shared_lead([s.title for s in sources if s.title])
     names: dict[str, str] = {}
     for source in sources:
         if source.outlet:
             names[source.id] = _outlet(source.outlet, width)
         elif source.title:
-            others = [t for sid, t in titles.items() if sid != source.id]
-            names[source.id] = _distinct_title(source.title, others, width)
+            names[source.id] = _distinct_title(source.title, lead[source.title], width)
         else:
             names[source.id] = shorten(_from_id(source.id), width)
     clashes = Counter(names.values())

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.model import Source
 from reader.report import short_names, shorten
+from reader.report.names import _shared_lead
 
 
 def source(sid: str, outlet: str | None = None, title: str | None = None) -> Source:
@@ -53,3 +56,22 @@ def test_long_titles_are_cut_at_a_word() -> None:
 def test_plain_ids_stay_as_they_are() -> None:
     names = short_names([source("bbc-2022-11-28"), source("guardian")])
     assert names == {"bbc-2022-11-28": "bbc-2022-11-28", "guardian": "guardian"}
+
+
+@given(st.lists(st.lists(st.sampled_from(["Kim", "kim", "Says", "Brand", "Ad"]), max_size=4)))
+def test_the_shared_lead_of_a_title_is_found_among_its_sorted_neighbours(
+    titles: list[list[str]],
+) -> None:
+    texts = [" ".join(words) for words in titles if words]
+    lead = _shared_lead(texts)
+    for text in texts:
+        mine = text.casefold().split()
+        common = [
+            next(
+                (i for i, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b),
+                min(len(mine), len(theirs)),
+            )
+            for other in texts
+            if (theirs := other.casefold().split()) != mine
+        ]
+        assert lead[text] == max(common, default=0)
