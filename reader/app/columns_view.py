@@ -18,11 +18,13 @@ from textual.widgets import Label
 
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
 from reader.app.messages import ColumnsLaidOut
-from reader.app.source_column import SourceColumn
-from reader.report import short_names
+from reader.app.source_column import HEADING_CHROME, SourceColumn
+from reader.report import SHORT, short_names
 
 MIN_COLUMN_WIDTH = 38
 """Narrowest comfortable column: two fit in 80 cells, three or four in 160."""
+MIN_NAME = 4
+"""Fewest characters a column's name is cut to, however narrow the column."""
 
 
 class ColumnsView(Horizontal, can_focus=True):
@@ -40,11 +42,11 @@ class ColumnsView(Horizontal, can_focus=True):
     def __init__(self, columns: Sequence[SourceColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = list(columns)
-        names = short_names([column.source for column in self.columns])
         for column in self.columns:
-            column.use_name(names[column.source.id])
             column.display = False  # until the first layout knows how many fit
         self._look: Look | None = None
+        self._named_for = -1
+        self._name_columns(SHORT)
 
     @property
     def look(self) -> Look:
@@ -66,6 +68,15 @@ class ColumnsView(Horizontal, can_focus=True):
                 "This story has no sources yet: add articles with `reader import`.",
                 id="no-sources",
             )
+
+    def _name_columns(self, room: int) -> None:
+        """Short names that tell the columns apart in `room` cells (once per width)."""
+        room = max(MIN_NAME, room)
+        if room != self._named_for:
+            names = short_names([column.source for column in self.columns], room)
+            for column in self.columns:
+                column.use_name(names[column.source.id])
+            self._named_for = room
 
     def fitting(self) -> int:
         """How many columns of at least `MIN_COLUMN_WIDTH` fit the width."""
@@ -105,6 +116,7 @@ class ColumnsView(Horizontal, can_focus=True):
         shown = self.shown()
         self.set_reactive(ColumnsView.first, max(0, min(self.first, len(self.columns) - shown)))
         width, spare = divmod(self.size.width, shown)
+        self._name_columns(min(SHORT, width - HEADING_CHROME))
         hint = Size(width, self.size.height)
         for index, column in enumerate(self.columns):
             wider = 1 if index - self.first < spare else 0

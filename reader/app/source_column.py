@@ -36,6 +36,11 @@ SCROLL_MARK = 1
 widget, which would cost more to paint than the text itself)."""
 
 
+HEADING_CHROME = 6
+"""Cells of a column's top border that its heading cannot use: a corner and a line on each
+side (Textual keeps them), and the spaces around the heading."""
+
+
 def column_title(source: Source, name: str | None = None) -> str:
     """The source's name (by default its outlet, else title, else id) and date."""
     outlet = name or source.name
@@ -258,7 +263,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """The active column's heading stands out; no CSS class, so no restyle of the tree."""
         look = self._look()
         style = look.title_active if self.active else look.title
-        room = self.size.width - 4  # the border's corners and the spaces around the heading
+        room = self.outer_size.width - HEADING_CHROME
         heading = self.title if len(self.title) <= room else shorten(self.short_name, room)
         self.border_title = Text(f" {heading} ", style=style)
 

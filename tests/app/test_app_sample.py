@@ -21,7 +21,7 @@ from reader.app.palette import PALETTE, contrast_ratio
 from reader.app.quote_details import DELETED, INSERTED, QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import TimelineList
-from reader.app.source_column import GUTTER
+from reader.app.source_column import GUTTER, HEADING_CHROME
 from reader.app.speaker_picker import SpeakerPicker
 from reader.report import render_html
 from reader.store import load_story
@@ -188,7 +188,9 @@ async def test_coverage_speakers_count_each_kind_as_the_quote_table_does(app: Re
         assert paraphrased  # the sample has paraphrases to count
 
 
-@pytest.mark.parametrize(("size", "more"), [((160, 45), 2), ((80, 24), 1), ((60, 20), 1)])
+@pytest.mark.parametrize(
+    ("size", "more"), [((160, 45), 2), ((80, 24), 1), ((60, 20), 1), ((60, 20), 4)]
+)
 async def test_column_headings_fit_and_differ(
     app: ReaderApp, size: tuple[int, int], more: int
 ) -> None:
@@ -199,8 +201,8 @@ async def test_column_headings_fit_and_differ(
         shown = [c for c in screen.columns if c.display]
         assert len(shown) >= 2
         headings = [Content.from_markup(str(c.border_title)).plain.strip() for c in shown]
-        widths = [c.size.width for c in shown]
-        assert all(len(h) + 4 <= w for h, w in zip(headings, widths, strict=True)), (
+        widths = [c.outer_size.width for c in shown]
+        assert all(len(h) + HEADING_CHROME <= w for h, w in zip(headings, widths, strict=True)), (
             headings,
             widths,
         )
