@@ -134,7 +134,8 @@ class AnnotationForm(ModalScreen[Committed | None]):
                             )
                 with Horizontal(classes="annotation-row", id="annotation-speaker-row"):
                     yield Label("Speaker", classes="annotation-label")
-                    yield from self._speaker_fields()
+                    with Vertical(id="annotation-speaker-fields"):
+                        yield from self._speaker_fields()
                 with Horizontal(classes="annotation-row", id="annotation-same-row"):
                     yield Label("Same as", classes="annotation-label")
                     yield Select(
@@ -173,10 +174,13 @@ class AnnotationForm(ModalScreen[Committed | None]):
                     placeholder="what you make of this passage (several lines are fine)",
                     compact=True,
                 )
-            yield Label("", id="annotation-error")
-            with Horizontal(id="annotation-buttons"):
-                yield Button("Save", variant="primary", id="annotation-save-button")
-                yield Button("Cancel", id="annotation-cancel-button")
+            with Vertical(id="annotation-footer"):  # docked: never scrolled out of view
+                yield Label("", id="annotation-error")
+                with Horizontal(id="annotation-buttons"):
+                    yield Button(
+                        "Save", variant="primary", id="annotation-save-button", compact=True
+                    )
+                    yield Button("Cancel", id="annotation-cancel-button", compact=True)
 
     def _passage_text(self) -> Text:
         text = self.passage.text(self.workspace.story)
@@ -219,6 +223,9 @@ class AnnotationForm(ModalScreen[Committed | None]):
 
     def on_mount(self) -> None:
         self._show_fields()
+        kinds = self.query_one("#annotation-kind", RadioSet)
+        for _ in range(kinds.pressed_index):  # the highlight starts on the first kind
+            kinds.action_next_button()
         first = {"speaker": "#annotation-speaker", "same-quote": "#annotation-same-as"}
         self.query_one(first.get(self.kind, "#annotation-note")).focus()
 
@@ -281,7 +288,9 @@ class AnnotationForm(ModalScreen[Committed | None]):
             self.notify(message, title="Annotation not saved", severity="error", timeout=10)
 
     def _error(self, message: str) -> None:
-        self.query_one("#annotation-error", Label).update(Text(message))
+        label = self.query_one("#annotation-error", Label)
+        label.update(Text(message))
+        label.display = bool(message)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

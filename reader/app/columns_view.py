@@ -20,11 +20,14 @@ from textual.widgets import Label
 
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
 from reader.app.messages import ColumnsLaidOut
-from reader.app.source_column import SourceColumn
+from reader.app.source_column import HEADING_CHROME, SourceColumn
 from reader.model import Cluster, Span
+from reader.report import SHORT, short_names
 
 MIN_COLUMN_WIDTH = 38
 """Narrowest comfortable column: two fit in 80 cells, three or four in 160."""
+MIN_NAME = 4
+"""Fewest characters a column's name is cut to, however narrow the column."""
 FLASH_SECONDS = 1.5
 
 
@@ -47,6 +50,8 @@ class ColumnsView(Horizontal, can_focus=True):
             column.display = False  # until the first layout knows how many fit
         self._look: Look | None = None
         self._flashing: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._named_for = -1
+        self._name_columns(SHORT)
 
     @property
     def look(self) -> Look:
@@ -68,6 +73,15 @@ class ColumnsView(Horizontal, can_focus=True):
                 "This story has no sources yet: add articles with `reader import`.",
                 id="no-sources",
             )
+
+    def _name_columns(self, room: int) -> None:
+        """Short names that tell the columns apart in `room` cells (once per width)."""
+        room = max(MIN_NAME, room)
+        if room != self._named_for:
+            names = short_names([column.source for column in self.columns], room)
+            for column in self.columns:
+                column.use_name(names[column.source.id])
+            self._named_for = room
 
     def fitting(self) -> int:
         """How many columns of at least `MIN_COLUMN_WIDTH` fit the width."""
@@ -107,12 +121,11 @@ class ColumnsView(Horizontal, can_focus=True):
         shown = self.shown()
         self.set_reactive(ColumnsView.first, max(0, min(self.first, len(self.columns) - shown)))
         width, spare = divmod(self.size.width, shown)
+        self._name_columns(min(SHORT, width - HEADING_CHROME))
+        hint = Size(width, self.size.height)
         for index, column in enumerate(self.columns):
-            on_screen = self.shows(index)
-            column.size_hint = Size(width, self.size.height)
-            if on_screen:
-                column.styles.width = width + (1 if index - self.first < spare else 0)
-            column.display = on_screen
+            wider = 1 if index - self.first < spare else 0
+            column.lay_out(hint, width + wider if self.shows(index) else None)
         last = self.first + shown
         total = len(self.columns)
         self.post_message(

@@ -1,12 +1,14 @@
 """`c`: who carried each shared quote verbatim, who altered it, who left it out.
 
 Two matrices over the sources: shared quotes (✓ exact, ~ altered, ≈ paraphrase, · missing)
-and speakers (how many of their shared quotes each source carried, altered or left out).
+and speakers (how many of their shared quotes each source carried, altered, paraphrased or
+left out).
 `enter` on a cell jumps to that occurrence.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +23,7 @@ from reader.app.messages import Jump
 from reader.app.palette import MATCH_MARKS, colour
 from reader.app.quote_index import QuoteIndex, speaker_label
 from reader.model import Cluster
+from reader.report import shorten
 
 MISSING = "·"
 MARK_STYLES = {"exact": "bold green", "variant": "bold yellow", "paraphrase": "bold magenta"}
@@ -36,15 +39,6 @@ LEGEND = Text.assemble(
 )
 
 
-def _short(text: str, width: int = 44) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
-def _outlet(index: QuoteIndex, source_id: str) -> str:
-    return _short(index.story.source(source_id).name, 24)
-
-
 class CoverageScreen(Screen[Jump | None]):
     """Dismissed with the `Jump` the user chose, or None."""
 
@@ -55,6 +49,7 @@ class CoverageScreen(Screen[Jump | None]):
     def __init__(self, index: QuoteIndex) -> None:
         super().__init__()
         self.index = index
+        self.names = index.names
 
     def compose(self) -> ComposeResult:
         with Vertical(id="coverage"):
@@ -72,13 +67,13 @@ class CoverageScreen(Screen[Jump | None]):
         quotes.add_column("Quote", key="quote")
         quotes.add_column("Speaker", key="speaker")
         for source in sources:
-            quotes.add_column(_outlet(self.index, source.id), key=source.id)
+            quotes.add_column(self.names[source.id], key=source.id)
         for cluster in self.index.shared:
             quotes.add_row(*self._quote_cells(cluster), key=cluster.id)
         speakers = self.query_one("#coverage-speakers", DataTable)
         speakers.add_column("Speaker", key="speaker")
         for source in sources:
-            speakers.add_column(_outlet(self.index, source.id), key=source.id)
+            speakers.add_column(self.names[source.id], key=source.id)
         for count in self.index.speakers:
             if count.shared:
                 speakers.add_row(*self._speaker_cells(count.name), key=count.name)
@@ -86,7 +81,10 @@ class CoverageScreen(Screen[Jump | None]):
 
     def _quote_cells(self, cluster: Cluster) -> list[Text]:
         chip = colour(self.index.colour_of[cluster.id])
-        cells = [Text.assemble(("█ ", chip), _short(cluster.text)), Text(speaker_label(cluster))]
+        cells = [
+            Text.assemble(("█ ", chip), shorten(cluster.text, 44)),
+            Text(speaker_label(cluster)),
+        ]
         for source in self.index.story.sources:
             occurrence = cluster.occurrence(source.id)
             if occurrence is None:
@@ -101,14 +99,9 @@ class CoverageScreen(Screen[Jump | None]):
         cells = [Text(speaker, style="bold")]
         for source in self.index.story.sources:
             found = [c.occurrence(source.id) for c in theirs]
-            exact = sum(1 for o in found if o and o.match == "exact")
-            altered = sum(1 for o in found if o and o.match != "exact")
-            missing = sum(1 for o in found if o is None)
-            parts = [
-                (f"{exact}{MATCH_MARKS['exact']}", MARK_STYLES["exact"]),
-                (f"{altered}{MATCH_MARKS['variant']}", MARK_STYLES["variant"]),
-                (f"{missing}{MISSING}", "dim"),
-            ]
+            kinds = Counter(o.match for o in found if o is not None)
+            parts = [(f"{kinds[m]}{MATCH_MARKS[m]}", MARK_STYLES[m]) for m in MATCH_MARKS]
+            parts.append((f"{found.count(None)}{MISSING}", "dim"))
             cells.append(Text(" ").join(Text(p, style=s) for p, s in parts if p[0] != "0"))
         return cells
 
@@ -129,7 +122,7 @@ class CoverageScreen(Screen[Jump | None]):
         elif (found := cluster.occurrence(column)) is not None:
             occurrence = found
         else:
-            self.notify(f"{_outlet(self.index, column)} left this quote out.")
+            self.notify(f"{self.names[column]} left this quote out.")
             return None
         return Jump(occurrence.source, occurrence.start, cluster.id)
 
@@ -140,7 +133,7 @@ class CoverageScreen(Screen[Jump | None]):
             return Jump(first.occurrences[0].source, first.occurrences[0].start, first.id, speaker)
         theirs = [p for p in self.index.placed(column) if p.cluster.speaker == speaker]
         if not theirs:
-            self.notify(f"No quote of {speaker} in {_outlet(self.index, column)}.")
+            self.notify(f"No quote of {speaker} in {self.names[column]}.")
             return None
         return Jump(column, theirs[0].start, theirs[0].cluster.id, speaker)
 

@@ -14,21 +14,7 @@ from rich.color import Color
 from rich.style import Style
 
 from reader.model import Match
-
-PALETTE: tuple[str, ...] = (
-    "#f28e2b",  # orange
-    "#76b7b2",  # teal
-    "#edc948",  # yellow
-    "#b07aa1",  # purple
-    "#59a14f",  # green
-    "#ff9da7",  # pink
-    "#4e79a7",  # blue
-    "#e15759",  # red
-    "#9c755f",  # brown
-    "#8cd17d",  # light green
-    "#a0cbe8",  # light blue
-    "#d4a6c8",  # lilac
-)
+from reader.report import PALETTE
 
 PARAPHRASE_MARK = "≈"
 VARIANT_MARK = "~"

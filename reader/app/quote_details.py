@@ -56,7 +56,7 @@ def version_text(index: QuoteIndex, cluster: Cluster, occurrence: Occurrence) ->
     if chip is not None:
         text.append(f" {MATCH_MARKS[occurrence.match]} ", style=quote_style(chip, occurrence.match))
         text.append(" ")
-    text.append(column_title(source), style="bold")
+    text.append(column_title(source, index.names.get(source.id)), style="bold")
     text.append(f"   {occurrence.match}, similarity {occurrence.similarity:.0%}", style="dim")
     if occurrence.match == "paraphrase":
         text.append(
@@ -117,11 +117,8 @@ class QuoteDetailsScreen(ModalScreen[Correction | None]):
 
     def _spread(self, carried: list[str]) -> Text:
         total = len(self.index.story.sources)
-        left_out = [
-            column_title(source).split(" · ")[0]
-            for source in self.index.story.sources
-            if source.id not in carried
-        ]
+        names = self.index.names
+        left_out = [names[s.id] for s in self.index.story.sources if s.id not in carried]
         text = Text.assemble(("Carried by  ", "dim"), f"{len(carried)} of {total} sources")
         if left_out and len(carried) > 1:
             text.append(f"   left out by {', '.join(left_out)}", style="italic")

@@ -7,14 +7,12 @@ events in date order. No Textual here, so it is tested like the core.
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.app.palette import PALETTE
 from reader.model import Analysis, Cluster, Event, Match, Occurrence, Story
+from reader.report import assign_colours, reading_order, short_names
 
 UNCERTAIN_BELOW = 0.6
 """Speaker confidence under which the reader marks a speaker with `?`."""
@@ -62,31 +60,6 @@ def speaker_label(cluster: Cluster) -> str:
     return f"{cluster.speaker}?" if speaker_uncertain(cluster) else cluster.speaker
 
 
-def assign_colours(clusters: Sequence[Cluster], colours: int) -> dict[str, int]:
-    """A colour per cluster, in order: each a new colour while the palette lasts; after that
-    the colour whose nearest use in the same sources is farthest away in the text."""
-    chosen: dict[str, int] = {}
-    placed: list[tuple[Cluster, int]] = []
-    for cluster in clusters:
-        where = {o.source: o.start for o in cluster.occurrences}
-        nearest = [math.inf] * colours
-        for other, colour in placed:
-            for occurrence in other.occurrences:
-                start = where.get(occurrence.source)
-                if start is not None:
-                    nearest[colour] = min(nearest[colour], abs(start - occurrence.start))
-        used = set(chosen.values())
-        colour = max(range(colours), key=lambda c: (c not in used, nearest[c], -c))
-        chosen[cluster.id] = colour
-        placed.append((cluster, colour))
-    return chosen
-
-
-def _first_position(story: Story, cluster: Cluster) -> tuple[int, int]:
-    order = {source.id: index for index, source in enumerate(story.sources)}
-    return min((order.get(o.source, len(order)), o.start) for o in cluster.occurrences)
-
-
 class QuoteIndex:
     """Lookups over one story's analysis; immutable once built."""
 
@@ -94,10 +67,10 @@ class QuoteIndex:
         self.story = story
         self.analysis = analysis
         self.clusters = {cluster.id: cluster for cluster in analysis.clusters}
-        self.shared: tuple[Cluster, ...] = tuple(
-            sorted(analysis.shared, key=lambda c: _first_position(story, c))
-        )
-        self.colour_of = assign_colours(self.shared, len(PALETTE))
+        self.shared: tuple[Cluster, ...] = tuple(reading_order(story, analysis.shared))
+        self.colour_of = assign_colours(story, analysis)
+        self.names = short_names(story.sources)
+        """Each source's short name, which tells it from the others where space is tight."""
         self._placed: dict[str, list[Placed]] = {source.id: [] for source in story.sources}
         for cluster in analysis.clusters:
             for occurrence in cluster.occurrences:

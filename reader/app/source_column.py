@@ -11,12 +11,14 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.events import Click, Resize
 from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 
 from reader.app.annotation_marks import note_glyph
 from reader.app.column_look import Look, LookSource
@@ -25,6 +27,7 @@ from reader.app.messages import ColumnClicked, CursorMoved
 from reader.app.quote_index import Placed, QuoteIndex
 from reader.app.wrapping import Wrapped, display_text, unwrapped, wrap
 from reader.model import Source
+from reader.report import shorten
 
 GUTTER = 2
 """Cells before the text: the cursor bar and the altered-quote glyph."""
@@ -33,9 +36,14 @@ SCROLL_MARK = 1
 widget, which would cost more to paint than the text itself)."""
 
 
-def column_title(source: Source) -> str:
-    """Outlet (else the title, else the id) and date, as the column's heading."""
-    outlet = source.name
+HEADING_CHROME = 6
+"""Cells of a column's top border that its heading cannot use: a corner and a line on each
+side (Textual keeps them), and the spaces around the heading."""
+
+
+def column_title(source: Source, name: str | None = None) -> str:
+    """The source's name (by default its outlet, else title, else id) and date."""
+    outlet = name or source.name
     return f"{outlet} · {source.date.isoformat()}" if source.date else outlet
 
 
@@ -72,7 +80,15 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """Styled text of each line, at the text width."""
         self._bodies: dict[tuple[int, int], Strip] = {}
         """Each line as shown away from the cursor, by (line, scroll mark)."""
+        self.short_name = source.name
         self.title = column_title(source)
+
+    def use_name(self, name: str) -> None:
+        """Head the column with `name` (a short name that tells it from its neighbours)."""
+        self.short_name = name
+        self.title = column_title(self.source, name)
+        if self.is_mounted:
+            self._draw_title()
 
     # ---- geometry ---------------------------------------------------------------
 
@@ -117,6 +133,16 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def on_mount(self) -> None:
         self._draw_title()
 
+    def lay_out(self, hint: Size, width: int | None) -> None:
+        """Shown `width` cells wide (None: hidden) in a view of size `hint`. Its last size is
+        forgotten: until the next resize it wraps at the width it is given, never at a stale
+        one (a search could otherwise put the cursor on a line that moves when it shows)."""
+        self.size_hint = hint if width is None else Size(width, hint.height)
+        self._cells = Size(0, 0)
+        if width is not None:
+            self.styles.width = width
+        self.display = width is not None
+
     def _size_virtually(self) -> None:
         """As tall as the text plus a page less a line, so that any line can scroll to the
         top: `]` can then line up a quote in every column, even near an article's end."""
@@ -126,8 +152,12 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
 
     def on_resize(self, event: Resize) -> None:
         self._cells = self.size
+        self._draw_title()
         if self._cells.width and (self._wrapped is None or self._wrapped.width != self.text_width):
+            row = self.cursor_row
             self._rewrap()
+            if 0 <= row < self.page_height:  # the cursor stays where the eye is
+                self._scroll(max(0, self.cursor_line - row))
             self.refresh()
         else:
             self._size_virtually()
@@ -249,7 +279,9 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """The active column's heading stands out; no CSS class, so no restyle of the tree."""
         look = self._look()
         style = look.title_active if self.active else look.title
-        self.border_title = Text(f" {self.title} ", style=style)
+        room = self.outer_size.width - HEADING_CHROME
+        heading = self.title if len(self.title) <= room else shorten(self.short_name, room)
+        self.border_title = Text(f" {heading} ", style=style)
 
     def on_click(self, event: Click) -> None:
         """Clicking a line makes this the active column and puts the cursor there."""
@@ -428,15 +460,19 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return Strip.join([blank, self._scroll_marks()[mark]])
 
     def _select(self, line: int, span: tuple[int, int]) -> Strip:
+        """The line with the mouse selection laid over it: the theme's selection colour seen
+        through (it is translucent), each piece's own text colour kept, so text stays legible."""
         text = self.line_text(line)
         left, right = span
-        text.stylize(
-            self.screen.get_component_rich_style("screen--selection"),
-            left,
-            len(text) if right == -1 else right,
-        )
-        strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.extend_cell_length(self.text_width, self.base_style)
+        before, inside, after = text.divide([left, len(text) if right == -1 else right])
+        chosen = TextualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
+        console = self.app.console
+        segments = [
+            *before.render(console),
+            *(Segment(t, _under(style, chosen)) for t, style, _ in inside.render(console)),
+            *after.render(console),
+        ]
+        return Strip(segments, text.cell_len).extend_cell_length(self.text_width, self.base_style)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         lines = "\n".join(self.plain[start:end] for start, end in self.wrapped.lines)
@@ -445,3 +481,14 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def selection_updated(self, selection: Selection | None) -> None:
         self._bodies.clear()
         self.refresh()
+
+
+def _under(style: Style | None, selection: TextualStyle) -> Style:
+    """`style` seen through the selection: its background blended with the selection's,
+    its text colour kept unless the selection sets an opaque one."""
+    style = style or Style()
+    under = Color.from_rich_color(style.bgcolor) if style.bgcolor else Color(0, 0, 0)
+    over = Style(bgcolor=(under + selection.background).rich_color)
+    if selection.foreground is not None and selection.foreground.a > 0:
+        over += Style(color=(under + selection.foreground).rich_color)
+    return style + over

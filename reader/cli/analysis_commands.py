@@ -14,7 +14,7 @@ from reader.analysis import SentenceContext, resolve_speaker
 from reader.cli.common import add_story_argument, console, load, plain, print_json
 from reader.errors import ReaderError
 from reader.model import Analysis, Cluster, Speaker, Story
-from reader.report import render_csv, source_name
+from reader.report import render_csv, short_names
 from reader.serialize import quotes_document, timeline_document
 
 MATCH_STYLE = {"exact": "green", "variant": "yellow", "paraphrase": "magenta"}
@@ -87,18 +87,32 @@ def run_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+NAME_WIDTH = 20
+"""Source names in the tables: short enough that a row's sources stay one per line."""
+
+
+def legend() -> Text:
+    """What the mark before each source means, on one line."""
+    text = Text("sources:")
+    for kind, word in (("exact", "verbatim"), ("variant", "altered"), ("paraphrase", "reworded")):
+        text.append(f"  {MATCH_MARK[kind]} ", style=MATCH_STYLE[kind]).append(word)
+    return text
+
+
 def _quotes_table(story: Story, clusters: Sequence[Cluster]) -> Table:
     shared = sum(1 for c in clusters if c.shared)
+    names = short_names(story.sources, NAME_WIDTH)
     table = Table(
         "id",
         "speaker",
         "sources",
         "quote",
-        title=plain(story.title),
+        title=Text("\n").join([plain(story.title), legend()]),
         expand=True,
-        caption=f"{len(clusters)} quotes, {shared} shared · = exact  ~ variant  ≈ paraphrase",
+        caption=f"{len(clusters)} quotes, {shared} shared",
     )
-    table.columns[2].ratio = 1
+    table.columns[2].no_wrap = True
+    table.columns[2].min_width = NAME_WIDTH + 2
     table.columns[3].ratio = 3
     for cluster in clusters:
         where = Text()
@@ -106,7 +120,7 @@ def _quotes_table(story: Story, clusters: Sequence[Cluster]) -> Table:
             if where:
                 where.append("\n")
             where.append(MATCH_MARK[occurrence.match] + " ", style=MATCH_STYLE[occurrence.match])
-            where.append_text(plain(source_name(story, occurrence.source)))
+            where.append_text(plain(names.get(occurrence.source, occurrence.source)))
         speaker = plain(cluster.speaker) if cluster.speaker else Text("unknown", style="dim")
         table.add_row(plain(cluster.id), speaker, where, plain(cluster.text))
     return table
@@ -117,12 +131,13 @@ def run_timeline(args: argparse.Namespace) -> int:
     if args.json:
         print_json(timeline_document(analysis))
         return 0
+    names = short_names(story.sources, NAME_WIDTH)
     table = Table("date", "event", "told by", title=plain(story.title), expand=True)
     table.columns[0].no_wrap = True
     table.columns[1].ratio = 3
     table.columns[2].ratio = 2
     for event in analysis.events:
-        tellers = dict.fromkeys(source_name(story, s.source) for s in event.evidence)
+        tellers = dict.fromkeys(names.get(s.source, s.source) for s in event.evidence)
         told = plain("\n".join(tellers)) if tellers else Text("story.yaml", style="dim")
         table.add_row(plain(event.date), plain(event.label), told)
     console().print(table)

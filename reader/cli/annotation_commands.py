@@ -13,11 +13,11 @@ from typing import Any, get_args
 from rich.table import Table
 
 from reader.annotations import adding, find_passage, new_annotation, resolve_all
-from reader.cli.common import add_story_argument, console, plain, print_json
+from reader.cli.common import add_story_argument, console, plain, print_json, story_folder
 from reader.errors import ReaderError
 from reader.model import AnnotationKind, Source, Story
 from reader.serialize import annotation_data
-from reader.store import find_story, load_annotations, load_story, update_annotations
+from reader.store import load_annotations, load_story, update_annotations
 
 _SHOWN_CHARS = 60
 
@@ -100,7 +100,7 @@ def _locate(source: Source, passage: str, occurrence: int | None) -> tuple[int, 
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    path = find_story(args.story)
+    path = story_folder(args.story)
     story = load_story(path)
     source = _source(story, args.source)
     start, end = _locate(source, args.text, args.occurrence)
@@ -126,7 +126,7 @@ def run_annotate(args: argparse.Namespace) -> int:
 
 
 def run_annotations(args: argparse.Namespace) -> int:
-    path = find_story(args.story)
+    path = story_folder(args.story)
     story = load_story(path)
     rows = [annotation_data(item) for item in resolve_all(load_annotations(path), story)]
     if args.json:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -32,9 +34,24 @@ def add_story_argument(parser: argparse.ArgumentParser, optional: bool = False) 
     )
 
 
+def say(message: str) -> None:
+    """A note for the user on stderr, apart from the command's output."""
+    print(f"reader: {message}", file=sys.stderr)
+
+
+def story_folder(reference: str | None, tell: Callable[[str], None] = say) -> Path:
+    """The folder a STORY argument names; `tell` hears where the sample went when it has
+    just been copied into the store."""
+
+    def copied(path: Path) -> None:
+        tell(f"copied the sample story into {path}; notes on it are saved there")
+
+    return find_story(reference, on_copy=copied)
+
+
 def load(reference: str | None) -> tuple[Story, Analysis]:
     """The story a STORY argument names, and its cached analysis with annotations applied."""
-    story = load_story(find_story(reference))
+    story = load_story(story_folder(reference))
     return story, load_workspace(story).analysis
 
 

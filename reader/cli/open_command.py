@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli.common import add_story_argument
-from reader.store import find_story, list_stories, load_story, store_root
+from reader.cli.common import add_story_argument, say, story_folder
+from reader.store import list_stories, load_story, store_root
 
 
 def register(commands: Any) -> None:
@@ -16,7 +16,7 @@ def register(commands: Any) -> None:
         help="read a story: its sources side by side with shared quotes highlighted",
         description="Open the reader. With no STORY: the story picker when the store "
         "($READER_STORIES or ./stories) holds several stories, the only story when it holds "
-        "one, the bundled sample when there is no store.",
+        "one, the sample (copied into the store first) when there is no store.",
     )
     add_story_argument(parser, optional=True)
     parser.set_defaults(run=run_open)
@@ -29,6 +29,10 @@ def run_open(args: argparse.Namespace) -> int:
     if args.story is None and len(stories := list_stories(store_root())) > 1:
         app = ReaderApp(stories=stories)
     else:
-        app = ReaderApp(load_story(find_story(args.story)))
+        said: list[str] = []
+        app = ReaderApp(load_story(story_folder(args.story, tell=said.append)))
+        for message in said:
+            say(message)  # still on screen after the app quits
+            app.notify(message, timeout=10)
     app.run()
     return 0

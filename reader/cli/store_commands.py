@@ -10,7 +10,14 @@ from typing import Any
 
 from rich.table import Table
 
-from reader.cli.common import add_story_argument, clean, console, plain, print_json
+from reader.cli.common import (
+    add_story_argument,
+    clean,
+    console,
+    plain,
+    print_json,
+    story_folder,
+)
 from reader.errors import Problem, ReaderError
 from reader.ingest import (
     Article,
@@ -208,7 +215,7 @@ def _story_row(story: Story) -> dict[str, Any]:
 
 
 def run_sources(args: argparse.Namespace) -> int:
-    story = load_story(find_story(args.story))
+    story = load_story(story_folder(args.story))
     rows = [source_data(s) for s in story.sources]
     if args.json:
         print_json({"story": story.id, "sources": rows})
@@ -227,7 +234,7 @@ def run_sources(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    path = find_story(args.story)
+    path = story_folder(args.story)
     if args.fix:
         for done in adopt_orphans(path):
             print(clean(done))

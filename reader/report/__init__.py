@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.report.colours import PALETTE, assign_colours, reading_order
 from reader.report.csv_export import COLUMNS, render_csv
 from reader.report.formats import (
     FORMATS,
@@ -14,20 +15,27 @@ from reader.report.formats import (
 from reader.report.html import render_html
 from reader.report.json_export import export_document, export_schema, render_json
 from reader.report.markdown import render_markdown, source_name
+from reader.report.names import SHORT, short_names, shorten
 
 __all__ = [
     "COLUMNS",
     "FORMATS",
     "LABEL",
     "NAME",
+    "PALETTE",
+    "SHORT",
     "Format",
+    "assign_colours",
     "default_export_path",
     "export_document",
     "export_schema",
+    "reading_order",
     "render_csv",
     "render_export",
     "render_html",
     "render_json",
     "render_markdown",
+    "short_names",
+    "shorten",
     "source_name",
 ]

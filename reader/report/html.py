@@ -17,21 +17,19 @@ from html import escape
 
 from reader.analysis import SentenceContext, word_diff
 from reader.model import Analysis, Cluster, Occurrence, Source, Story
+from reader.report.colours import PALETTE, assign_colours
 from reader.report.links import anchor, fragment, web_url
 from reader.report.markdown import source_name
+from reader.report.names import short_names
 
-HUES = (210, 30, 130, 280, 0, 175, 55, 320, 95, 245, 15, 155)
-"""Well-separated hues for the shared quotes, reused in order when there are more."""
-
-
-def colour(index: int) -> str:
-    """The CSS hue of the index-th shared quote."""
-    return str(HUES[index % len(HUES)])
+Colours = dict[str, str]
+"""Each shared quote's CSS colour, by cluster id."""
 
 
 def render_html(story: Story, analysis: Analysis) -> str:
     """The whole report as one HTML document."""
     shared = analysis.shared
+    colours = {cid: PALETTE[i] for cid, i in assign_colours(story, analysis).items()}
     altered = sum(1 for c in shared for o in c.occurrences if o.match != "exact")
     counts = (
         f"{len(story.sources)} sources · {len(shared)} shared quotes · {altered} altered "
@@ -45,23 +43,23 @@ def render_html(story: Story, analysis: Analysis) -> str:
         f"<header><h1>{escape(story.title)}</h1>",
         f'<p class="summary">{escape(story.summary)}</p>' if story.summary else "",
         f'<p class="counts">{escape(counts)}</p>',
-        '<p class="legend"><mark class="q exact" style="--h:210">exact</mark> '
-        '<mark class="q variant" style="--h:210">variant</mark> '
-        '<mark class="q paraphrase" style="--h:210">paraphrase</mark> '
+        f'<p class="legend"><mark class="q exact" style="--c:{PALETTE[0]}">exact</mark> '
+        f'<mark class="q variant" style="--c:{PALETTE[0]}">variant</mark> '
+        f'<mark class="q paraphrase" style="--c:{PALETTE[0]}">paraphrase</mark> '
         '<span class="reuse">reused text</span> <span class="solo">quote in one source</span>'
         "</p></header>",
         '<section><h2>Sources</h2><div class="columns">',
-        *(_column(story, analysis, source) for source in story.sources),
+        *(_column(story, analysis, source, colours) for source in story.sources),
         "</div></section>",
-        _coverage(story, shared),
-        _in_context(story, analysis),
+        _coverage(story, shared, colours),
+        _in_context(story, analysis, colours),
         _timeline(story, analysis),
         "<footer>Made with reader.</footer></body></html>",
     ]
     return "\n".join(p for p in parts if p) + "\n"
 
 
-def _column(story: Story, analysis: Analysis, source: Source) -> str:
+def _column(story: Story, analysis: Analysis, source: Source, colours: Colours) -> str:
     date = source.date.isoformat() if source.date else "undated"
     url = web_url(source.url)
     head = (
@@ -75,7 +73,7 @@ def _column(story: Story, analysis: Analysis, source: Source) -> str:
         found = cluster.occurrence(source.id)
         if found is not None:
             places.setdefault(found.start, []).append(anchor(cluster.id, source.id))
-    body = "".join(_marked(source.text, _spans(analysis, source.id), places))
+    body = "".join(_marked(source.text, _spans(analysis, source.id, colours), places))
     return f'<article id="{escape(source.id)}">{head}<div class="text">{body}</div></article>'
 
 
@@ -95,25 +93,23 @@ _Mark = tuple[int, int, int, str, str]
 """start, end, priority (higher wins where spans overlap), opening tag, closing tag."""
 
 
-def _spans(analysis: Analysis, source_id: str) -> list[_Mark]:
+def _spans(analysis: Analysis, source_id: str, colours: Colours) -> list[_Mark]:
     marks: list[_Mark] = []
     for reuse in analysis.reuse:
         tag = f'<span class="reuse" title="{escape(reuse.id)}: reused text">'
         marks += [
             (o.start, o.end, 1, tag, "</span>") for o in reuse.occurrences if o.source == source_id
         ]
-    shared_index = {c.id: i for i, c in enumerate(analysis.shared)}
     for cluster in analysis.clusters:
         mine = cluster.occurrence(source_id)
         if mine is None:
             continue
-        if cluster.id not in shared_index:
+        if cluster.id not in colours:
             tag = f'<span class="solo" title="{_who(cluster)}">'
             marks.append((mine.start, mine.end, 2, tag, "</span>"))
             continue
-        hue = colour(shared_index[cluster.id])
         tip = escape(_tooltip(cluster, mine), quote=True)
-        tag = f'<mark class="q {mine.match}" style="--h:{hue}" title="{tip}">'
+        tag = f'<mark class="q {mine.match}" style="--c:{colours[cluster.id]}" title="{tip}">'
         marks.append((mine.start, mine.end, 3, tag, "</mark>"))
     return marks
 
@@ -150,12 +146,15 @@ def _marked(text: str, marks: list[_Mark], places: dict[int, list[str]]) -> Iter
             yield piece
 
 
-def _coverage(story: Story, shared: tuple[Cluster, ...]) -> str:
+def _coverage(story: Story, shared: tuple[Cluster, ...], colours: Colours) -> str:
     if not shared:
         return '<section><h2>Shared quotes</h2><p class="none">No shared quotes.</p></section>'
-    head = "".join(f"<th>{escape(s.name)}</th>" for s in story.sources)
+    names = short_names(story.sources)
+    head = "".join(
+        f'<th title="{escape(s.name)}">{escape(names[s.id])}</th>' for s in story.sources
+    )
     rows = []
-    for index, cluster in enumerate(shared):
+    for cluster in shared:
         cells = []
         for source in story.sources:
             found = cluster.occurrence(source.id)
@@ -167,7 +166,7 @@ def _coverage(story: Story, shared: tuple[Cluster, ...]) -> str:
                 )
         quote = escape(cluster.text if len(cluster.text) <= 160 else cluster.text[:157] + "…")
         rows.append(
-            f'<tr><th><span class="swatch" style="--h:{colour(index)}"></span>'
+            f'<tr><th><span class="swatch" style="--c:{colours[cluster.id]}"></span>'
             f'{escape(cluster.speaker or "unknown")}<div class="quote">{quote}</div></th>'
             + "".join(cells)
             + "</tr>"
@@ -189,19 +188,20 @@ def _match_class(occurrence: Occurrence) -> str:
     return 'class="exact"' if occurrence.match == "exact" else 'class="altered"'
 
 
-def _in_context(story: Story, analysis: Analysis) -> str:
+def _in_context(story: Story, analysis: Analysis, colours: Colours) -> str:
     """Every occurrence of every shared quote in its sentence, linked to its column."""
     if not analysis.shared:
         return ""
     context = SentenceContext(story, analysis.quotes)
     rows = []
-    for index, cluster in enumerate(analysis.shared):
+    for cluster in analysis.shared:
         for o in cluster.occurrences:
             around = context.around(o.source, o.start, o.end)
             text = around.text
             sentence = (
                 escape(text[: o.start - around.start])
-                + f'<mark class="q {o.match}" style="--h:{colour(index)}">{escape(o.text)}</mark>'
+                + f'<mark class="q {o.match}" style="--c:{colours[cluster.id]}">'
+                + f"{escape(o.text)}</mark>"
                 + escape(text[o.end - around.start :])
             )
             rows.append(
@@ -233,10 +233,9 @@ def _timeline(story: Story, analysis: Analysis) -> str:
 
 
 _CSS = """
-:root{color-scheme:light dark;--bg:#fbfaf7;--fg:#1d1d1f;--muted:#6b6b70;--line:#deddd8;
---l:86%;--d:38%}
+:root{color-scheme:light dark;--bg:#fbfaf7;--fg:#1d1d1f;--muted:#6b6b70;--line:#deddd8}
 @media (prefers-color-scheme:dark){:root{--bg:#17171a;--fg:#e8e6e1;--muted:#9a9aa2;
---line:#34343a;--l:30%;--d:72%}}
+--line:#34343a}}
 *{box-sizing:border-box}
 body{margin:0;padding:1.5rem 2rem;background:var(--bg);color:var(--fg);
 font:16px/1.55 Georgia,'Times New Roman',serif}
@@ -252,13 +251,10 @@ border-bottom:1px solid var(--line);margin-bottom:.6rem}
 .outlet{font:700 1rem system-ui,sans-serif}
 .title{font-style:italic;font-size:.9rem}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.95rem}
-mark.q{color:inherit;background:hsl(var(--h) 75% var(--l));border-radius:2px;
-box-shadow:inset 0 -2px hsl(var(--h) 60% var(--d))}
-mark.variant{background:hsl(var(--h) 75% var(--l) / .55);box-shadow:none;
-text-decoration:underline dashed hsl(var(--h) 60% var(--d));text-underline-offset:3px}
-mark.paraphrase{background:transparent;box-shadow:none;
-text-decoration:underline dotted hsl(var(--h) 60% var(--d)) 2px;text-underline-offset:3px}
-mark.paraphrase::before{content:"≈";font-size:.75em;color:hsl(var(--h) 60% var(--d))}
+mark.q{color:#111;background:var(--c);border-radius:2px}
+mark.variant{text-decoration:underline dashed;text-underline-offset:3px}
+mark.paraphrase{font-style:italic;text-decoration:underline dotted 2px;text-underline-offset:3px}
+mark.paraphrase::before{content:"≈";font-size:.75em}
 .reuse{background:color-mix(in srgb,var(--muted) 14%,transparent)}
 .solo{border-bottom:1px dotted var(--muted)}
 table.coverage{border-collapse:collapse;font:14px/1.4 system-ui,sans-serif;width:100%}
@@ -266,7 +262,7 @@ table.coverage{border-collapse:collapse;font:14px/1.4 system-ui,sans-serif;width
 text-align:left}
 .coverage .quote{font:italic 13px/1.4 Georgia,serif;color:var(--muted);max-width:36rem}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.4rem;
-background:hsl(var(--h) 70% 55%)}
+background:var(--c)}
 td.exact{color:#2e7d32}td.altered{color:#b26a00;font-weight:600}td.missing{color:var(--muted)}
 ol.timeline{list-style:none;padding:0;font-size:.95rem}
 ol.timeline li{padding:.3rem 0;border-bottom:1px solid var(--line)}

@@ -12,6 +12,7 @@ import re
 from reader.analysis import SentenceContext, word_diff
 from reader.model import Analysis, Story
 from reader.report.links import web_url
+from reader.report.names import short_names
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
@@ -77,7 +78,7 @@ def render_markdown(story: Story, analysis: Analysis) -> str:
                 lines.append(f"  - changes: {' '.join(changes)}")
         lines.append("")
     if shared:
-        names = [md(source_name(story, s.id)) for s in story.sources]
+        names = [md(name) for name in short_names(story.sources).values()]
         lines += ["## Coverage", "", f"| quote | {' | '.join(names)} |"]
         lines.append("|---" * (len(names) + 1) + "|")
         for cluster in shared:

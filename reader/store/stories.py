@@ -8,7 +8,8 @@ load_story raises them all at once instead of stopping at the first.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from yaml.nodes import Node
@@ -53,13 +54,35 @@ def sample_story() -> Path:
     raise ReaderError(f"the sample story is missing from this installation ({_BUNDLED_SAMPLE})")
 
 
-def find_story(ref: str | None) -> Path:
-    """A story folder from a path or a store id; with no ref, the only story or the sample."""
+def copy_sample(root: Path) -> Path:
+    """The sample as a story of the store (`root/balenciaga-2022`), copied there if missing,
+    so that annotating it never writes into the installed package."""
+    target = root / SAMPLE_ID
+    if (target / STORY_FILE).is_file():
+        return target
+    staging = root / f".{SAMPLE_ID}.{os.getpid()}.copying"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(sample_story(), staging, ignore=shutil.ignore_patterns(ANNOTATIONS_FILE))
+        staging.rename(target)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = error.strerror or str(error)
+        raise ReaderError(
+            f"cannot copy the sample story into {target}: {reason}; "
+            "set READER_STORIES to a folder you can write to"
+        ) from error
+    return target
+
+
+def find_story(ref: str | None, on_copy: Callable[[Path], None] | None = None) -> Path:
+    """A story folder from a path or a store id; with no ref, the only story or the sample
+    (copied into the store first, and `on_copy` told where)."""
     root = store_root()
     if ref is None:
         stories = list_stories(root)
         if not stories:
-            return sample_story()
+            return _sample_in(root, on_copy)
         if len(stories) == 1:
             return stories[0]
         names = ", ".join(p.name for p in stories)
@@ -71,9 +94,17 @@ def find_story(ref: str | None) -> Path:
     if path.is_dir():
         raise ReaderError([Problem(path / STORY_FILE, None, "not a story folder: no story.yaml")])
     if ref == SAMPLE_ID:
-        return sample_story()
+        return _sample_in(root, on_copy)
     known = ", ".join(p.name for p in list_stories(root)) or "none"
     raise ReaderError(f"no story {ref!r}: not a folder, nor a story in {root} (stories: {known})")
+
+
+def _sample_in(root: Path, on_copy: Callable[[Path], None] | None) -> Path:
+    copied = not (root / SAMPLE_ID / STORY_FILE).is_file()
+    path = copy_sample(root)
+    if copied and on_copy is not None:
+        on_copy(path)
+    return path
 
 
 def load_story(path: Path) -> Story:

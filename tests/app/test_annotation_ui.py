@@ -15,7 +15,7 @@ import pytest
 from annotating_app import SIZE, form, ready, settle, still_cursors  # noqa: F401
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Button, DataTable, Input, Label, Select, TextArea
 
 from reader.app import ReaderApp
 from reader.app.annotations_screen import AnnotationsScreen
@@ -202,3 +202,32 @@ async def test_a_corrupt_file_is_reported_kept_and_the_typing_is_not_lost(
         assert "annotations.yaml:2" in message
         assert (story_path / ANNOTATIONS_FILE).read_bytes() == corrupt
         assert screen.workspace is not None and screen.workspace.annotations == ()
+
+
+async def test_the_form_fits_a_small_terminal(story_path: Path) -> None:
+    async with open_app(story_path).run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "a")
+        entry = form(pilot)
+        speaker = entry.query_one("#annotation-speaker", Select)
+        typed = entry.query_one("#annotation-new-speaker", Input)
+        assert speaker.size.width >= 24 and speaker.size.height == 1  # the prompt on one line
+        assert typed.size.width >= 24
+        save = entry.query_one("#annotation-save-button", Button)
+        assert entry.query_one("#annotation-dialog").region.contains_region(save.region)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_bad_date_says_why_in_view(story_path: Path, size: tuple[int, int]) -> None:
+    async with open_app(story_path).run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("n", "a")
+        entry = form(pilot)
+        entry.query_one("#annotation-date", Input).focus()
+        await pilot.press(*"2022-13-45", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, type(entry))  # not saved
+        error = entry.query_one("#annotation-error", Label)
+        assert "2022-13-45" in str(error.render())
+        dialog = entry.query_one("#annotation-dialog")
+        assert error.region.height and dialog.region.contains_region(error.region)

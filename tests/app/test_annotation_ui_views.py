@@ -9,7 +9,7 @@ import pytest
 from annotating_app import SIZE, form, ready, settle, still_cursors  # noqa: F401
 from app_story import ASIDE, DENIAL, STATEMENT, build_analysis, build_story
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input, RadioSet, Select
 
 from reader.app import ReaderApp
 from reader.app.detail_bar import DetailBar
@@ -69,6 +69,16 @@ async def test_a_dated_note_on_a_shared_quote_shows_everywhere(app: ReaderApp) -
         assert any(e.origin == "annotation" and e.date == "2022-11-27" for e in events)
 
 
+async def keep_kind(pilot: Pilot[None]) -> None:
+    """Enter on the Kind selector picks the highlighted kind: the one the form opened with."""
+    entry = form(pilot)
+    kind = entry.kind
+    entry.query_one("#annotation-kind", RadioSet).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert entry.kind == kind
+
+
 async def test_set_the_speaker_from_the_quote_details(app: ReaderApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
@@ -79,6 +89,7 @@ async def test_set_the_speaker_from_the_quote_details(app: ReaderApp) -> None:
         await pilot.click("#correct-speaker")
         entry = form(pilot)
         assert entry.kind == "speaker"
+        await keep_kind(pilot)
         entry.query_one("#annotation-new-speaker", Input).focus()
         await pilot.press(*"Jane Doe")
         await save(pilot)
@@ -99,6 +110,7 @@ async def test_not_a_quote_from_the_quote_details(app: ReaderApp) -> None:
         await pilot.press("enter")
         await pilot.click("#correct-not-quote")
         assert form(pilot).kind == "not-quote"
+        await keep_kind(pilot)
         await save(pilot)
         assert screen.index is not None
         assert screen.index.clusters["q1"].occurrence("a") is None

@@ -42,12 +42,17 @@ def test_reader_story_opens_that_story(
     assert opened[0].story is not None and opened[0].story.id == "balenciaga-2022"
 
 
-def test_reader_alone_without_a_store_opens_the_sample(
+def test_reader_alone_without_a_store_opens_the_sample_copied_into_the_store(
     opened: list[ReaderApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("READER_STORIES", str(tmp_path / "nothing-here"))
+    told: list[str] = []
+    monkeypatch.setattr(ReaderApp, "notify", lambda self, message, **_: told.append(message))
     assert main([]) == 0
-    assert opened[0].story is not None and opened[0].story.id == "balenciaga-2022"
+    story = opened[0].story
+    assert story is not None and story.id == "balenciaga-2022"
+    assert story.path == tmp_path / "nothing-here" / "balenciaga-2022"  # annotated there
+    assert len(told) == 1 and str(story.path) in told[0]
 
 
 def test_reader_alone_opens_the_only_story(

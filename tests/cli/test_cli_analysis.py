@@ -142,3 +142,24 @@ def test_timeline_table(sample_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_a_missing_story_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", str(tmp_path / "nowhere")]) == 1
     assert capsys.readouterr().err.startswith("reader:")
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_quotes_table_names_each_source_on_one_line_with_a_legend(
+    sample_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    columns: str,
+) -> None:
+    document = run_json(capsys, "quotes", str(sample_path), "--json")
+    occurrences = sum(len(q["occurrences"]) for q in document["quotes"])  # type: ignore[attr-defined]
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["quotes", str(sample_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    legend = next(line for line in lines[:3] if "sources:" in line)
+    assert all(m in legend for m in ("= verbatim", "~ altered", "≈ reworded"))
+    cells = [line.split("│")[3].strip() for line in lines if line.count("│") == 5]
+    named = [cell for cell in cells if cell]
+    assert len(named) == occurrences  # one line per source: no name wraps
+    assert all(cell[:2] in {"= ", "~ ", "≈ "} for cell in named)
+    assert not any("_" in cell for cell in named)  # no raw ids like 004_bd387176dcec0e57

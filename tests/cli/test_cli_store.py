@@ -155,3 +155,21 @@ def test_list_reports_a_broken_story(
     assert json.loads(out)["stories"] == [
         {"id": "broken", "path": str(tmp_path / "broken"), "problems": 1}
     ]
+
+
+def test_the_sample_becomes_a_story_of_the_store_on_first_use(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "stories"
+    monkeypatch.setenv("READER_STORIES", str(store))
+    code, out, err = run(capsys, "quotes", "balenciaga-2022", "--shared", "--json")
+    assert code == 0 and json.loads(out)["story"] == "balenciaga-2022"
+    assert f"copied the sample story into {store / 'balenciaga-2022'}" in err
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0 and [s["id"] for s in json.loads(out)["stories"]] == ["balenciaga-2022"]
+    passage = "We sincerely apologize"
+    code, _, err = run(capsys, "annotate", "balenciaga-2022", "--source", "004_bd387176dcec0e57",
+                       "--text", passage, "--note", "n")  # fmt: skip
+    assert code == 0, err
+    assert "copied" not in err  # once only
+    assert passage in (store / "balenciaga-2022" / "annotations.yaml").read_text("utf-8")

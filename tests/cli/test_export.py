@@ -95,10 +95,12 @@ def test_each_column_gives_back_its_exact_text(tmp_path: Path) -> None:
 def test_html_marks_shared_variant_solo_and_reuse(tmp_path: Path) -> None:
     page = render_html(*hostile_story(tmp_path))
     assert re.search(
-        r'<mark class="q exact" style="--h:\d+" title="q1[^"]*">quoted words here</mark>', page
+        r'<mark class="q exact" style="--c:#[0-9a-f]{6}" title="q1[^"]*">quoted words here</mark>',
+        page,
     )
     variant = re.search(
-        r'<mark class="q variant" style="--h:\d+" title="([^"]*)">quoted word here</mark>', page
+        r'<mark class="q variant" style="--c:#[0-9a-f]{6}" title="([^"]*)">quoted word here</mark>',
+        page,
     )
     assert variant is not None and "−words" in html.unescape(variant.group(1))
     assert "+word" in html.unescape(variant.group(1))

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from reader.model import Analysis, Cluster, Occurrence, Source, Story
-from reader.report import render_html, render_markdown
+from reader.report import PALETTE, assign_colours, render_html, render_markdown
 from reader.report.links import web_url
 
 URL = "https://news.example/2022/a story?id=1&x=(2)"
@@ -90,9 +90,11 @@ def test_every_listed_occurrence_jumps_to_its_place_in_its_column(tmp_path: Path
 
 
 def test_html_quote_table_shows_each_occurrence_in_its_sentence(tmp_path: Path) -> None:
-    page = render_html(*linked_story(tmp_path))
+    story, analysis = linked_story(tmp_path)
+    page = render_html(story, analysis)
     table = page[page.index("Shared quotes in context") :]
-    mark = '<mark class="q exact" style="--h:210">Words we share</mark>'
+    colour = PALETTE[assign_colours(story, analysis)["q1"]]
+    mark = f'<mark class="q exact" style="--c:{colour}">Words we share</mark>'
     assert f'<td class="context">&quot;{mark},&quot; she said.</td>' in table
     assert f'<td class="context">&quot;{mark}&quot; again.</td>' in table
     assert table.count("<tr><td>q1</td>") == 3

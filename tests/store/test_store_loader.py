@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -212,10 +213,41 @@ def test_store_root_and_listing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         find_story("three")
 
 
-def test_no_store_means_the_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("READER_STORIES", str(tmp_path / "nothing"))
-    assert find_story(None) == sample_story()
-    assert find_story("balenciaga-2022") == sample_story()
+def test_no_store_means_the_sample_copied_into_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "nothing"
+    monkeypatch.setenv("READER_STORIES", str(store))
+    copies: list[Path] = []
+    found = find_story(None, on_copy=copies.append)
+    assert found == store / "balenciaga-2022" == copies[0]
+    assert list_stories() == [found]
+    assert find_story("balenciaga-2022", on_copy=copies.append) == found
+    assert len(copies) == 1  # copied once, then a story like any other
+    bundled = sample_story()
+    assert bundled != found and not (found / "annotations.yaml").exists()
+    assert load_story(found).sources == tuple(
+        replace(s, path=found / s.path.relative_to(bundled)) for s in load_story(bundled).sources
+    )
+    assert load_story(found).id == "balenciaga-2022"
+
+
+def test_the_sample_by_name_is_copied_even_beside_other_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_story(tmp_path / "mine")
+    monkeypatch.setenv("READER_STORIES", str(tmp_path))
+    assert find_story("balenciaga-2022") == tmp_path / "balenciaga-2022"
+    assert [p.name for p in list_stories()] == ["balenciaga-2022", "mine"]
+
+
+def test_a_store_that_cannot_take_the_sample_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("READER_STORIES", str(tmp_path / "file"))
+    with pytest.raises(ReaderError, match=r"cannot copy the sample story into .*READER_STORIES"):
+        find_story(None)
 
 
 def test_a_story_reached_through_a_link_keeps_the_link_s_name(
