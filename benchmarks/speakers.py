@@ -1,0 +1,269 @@
+"""Who said what on real stories, as a new user gets it: articles imported raw, no speaker list.
+
+    python benchmarks/speakers.py PATH_TO/basil-dev [--json]
+    python benchmarks/speakers.py PATH_TO/basil-dev --sample PATH_TO/seeds stories/balenciaga-2022
+
+Each BASIL triple (Fox News, The New York Times, HuffPost on one event) is written as three
+text files (title line, then one paragraph per line) and imported with the real importer.
+Each expert-labelled quoted phrase (`quote: "yes"`) is located in its imported source and
+mapped to the extracted quote that covers most of it. Reported:
+
+- found: labelled phrases at least half covered by one extracted quote;
+- speaker: on phrases whose label names one person (not `other_*`, not a group such as
+  `Obama_campaign`), the share whose quote has a speaker with the label's surname;
+- none: the share of those one-person quotes with no speaker, and of all extracted quotes;
+- certain: precision of the speaker on one-person quotes the reader shows without a `?`.
+
+`--sample SEEDS STORY` also imports the raw sample articles with no speakers and compares
+the speakers of shared quotes with the analysis of the hand-listed sample story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.analysis import analyze
+from reader.app.quote_index import UNCERTAIN_BELOW
+from reader.importer import ImportOptions, import_files
+from reader.model import Analysis, Quote, Story
+from reader.store import load_story
+
+_OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
+_GROUP_WORDS = frozenset(
+    """campaign party lawmakers officials democrats republicans companies catholics protestors
+    plaintiffs now and""".split()
+)
+_EDGES = "“”\"‘’' .,;:!?—–-"
+
+
+@dataclass
+class Tally:
+    """Counts over every labelled phrase."""
+
+    labelled: int = 0
+    found: int = 0
+    person: int = 0
+    person_found: int = 0
+    right: int = 0
+    unattributed: int = 0
+    certain: int = 0
+    certain_right: int = 0
+    quotes: int = 0
+    quotes_unattributed: int = 0
+    seconds: float = 0.0
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "labelled phrases": self.labelled,
+            "found in a quote": _share(self.found, self.labelled),
+            "one-person phrases": self.person,
+            "one-person speaker right": _share(self.right, self.person_found),
+            "one-person with no speaker": _share(self.unattributed, self.person_found),
+            "certain shown": _share(self.certain, self.person_found),
+            "precision when certain": _share(self.certain_right, self.certain),
+            "all quotes with no speaker": _share(self.quotes_unattributed, self.quotes),
+            "analysis seconds": round(self.seconds, 2),
+        }
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else 0.0
+
+
+def one_person(label: str) -> bool:
+    """Whether a BASIL speaker label names one person ("Michael_Steele")."""
+    parts = label.split("_")
+    return (
+        not label.startswith("other_")
+        and 2 <= len(parts) <= 3
+        and all(p[:1].isupper() for p in parts)
+        and not any(p.lower() in _GROUP_WORDS for p in parts)
+    )
+
+
+def same_person(label: str, speaker: str | None) -> bool:
+    """Lenient: the canonical speaker's surname is the label's surname."""
+    if not speaker:
+        return False
+    surname = label.split("_")[-1].casefold()
+    last = re.sub(r"['’]s$", "", speaker.split()[-1].casefold().strip(".,"))
+    return last == surname
+
+
+def triples(root: Path) -> Iterator[tuple[str, list[tuple[dict, list[dict]]]]]:
+    """(triple id, [(article, labelled quote phrases)]) for every triple under `root`."""
+    for first in sorted((root / "articles").glob("*/*_1.json")):
+        triple = first.name.removesuffix("_1.json")
+        items = []
+        for k in (1, 2, 3):
+            article = json.loads(first.with_name(f"{triple}_{k}.json").read_text())
+            ann = root / "annotations" / first.parent.name / f"{triple}_{k}_ann.json"
+            phrases = (
+                json.loads(ann.read_text())["phrase-level-annotations"] if ann.exists() else []
+            )
+            items.append((article, [p for p in phrases if p.get("quote") == "yes"]))
+        yield triple, items
+
+
+def build_story(folder: Path, items: list[tuple[dict, list[dict]]]) -> None:
+    """Import the articles of one triple as raw text files, as a user would."""
+    raw = folder / "raw"
+    raw.mkdir(parents=True)
+    for article, _ in items:
+        name = article["source"].lower()
+        path = raw / f"{name}.txt"
+        paragraphs = [" ".join(sentences) for sentences in article["body-paragraphs"]]
+        path.write_text(article["title"] + "\n\n" + "\n\n".join(paragraphs) + "\n")
+        date = _date(article.get("date"))
+        options = ImportOptions(outlet=_OUTLETS.get(name, name), date=date)
+        import_files(folder / "story", [path], options)
+
+
+def _date(value: str | None):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def locate(text: str, article: dict, phrase: dict) -> tuple[int, int] | None:
+    """Where a labelled phrase lies in the imported text: in its paragraph when possible."""
+    wanted = phrase["txt"].strip(_EDGES)
+    if not wanted:
+        return None
+    number = int(re.sub(r"\D", "", phrase["id"]) or -1)
+    paragraphs = article["body-paragraphs"]
+    origin = 0
+    if 0 <= number < len(paragraphs):
+        head = " ".join(paragraphs[number])[:60]
+        origin = max(0, text.find(head))
+    at = text.find(wanted, origin)
+    if at < 0:
+        at = text.find(wanted)
+    return (at, at + len(wanted)) if at >= 0 else None
+
+
+def covering(quotes: list[Quote], span: tuple[int, int]) -> Quote | None:
+    """The quote covering most of `span`, when it covers at least half of it."""
+    best, most = None, 0
+    for quote in quotes:
+        overlap = min(quote.end, span[1]) - max(quote.start, span[0])
+        if overlap > most:
+            best, most = quote, overlap
+    return best if most * 2 >= span[1] - span[0] else None
+
+
+def measure(root: Path, details: list[dict]) -> Tally:
+    tally = Tally()
+    for triple, items in triples(root):
+        with tempfile.TemporaryDirectory() as tmp:
+            build_story(Path(tmp), items)
+            story = load_story(Path(tmp) / "story")
+            started = time.perf_counter()
+            analysis = analyze(story)
+            tally.seconds += time.perf_counter() - started
+        tally.quotes += len(analysis.quotes)
+        tally.quotes_unattributed += sum(q.speaker is None for q in analysis.quotes)
+        for article, phrases in items:
+            _score(tally, story, analysis, triple, article, phrases, details)
+    return tally
+
+
+def _score(
+    tally: Tally,
+    story: Story,
+    analysis: Analysis,
+    triple: str,
+    article: dict,
+    phrases: list[dict],
+    details: list[dict],
+) -> None:
+    source = story.source(article["source"].lower())
+    quotes = [q for q in analysis.quotes if q.source == source.id]
+    for phrase in phrases:
+        tally.labelled += 1
+        person = one_person(phrase["speaker"])
+        tally.person += person
+        span = locate(source.text, article, phrase)
+        quote = covering(quotes, span) if span else None
+        tally.found += quote is not None
+        if quote is None:
+            details.append({"triple": triple, "source": source.id, "miss": phrase["txt"]})
+            continue
+        if not person:
+            continue
+        tally.person_found += 1
+        right = same_person(phrase["speaker"], quote.speaker)
+        tally.right += right
+        tally.unattributed += quote.speaker is None
+        certain = quote.speaker is not None and quote.speaker_confidence >= UNCERTAIN_BELOW
+        tally.certain += certain
+        tally.certain_right += certain and right
+        if not right:
+            details.append(
+                {
+                    "triple": triple,
+                    "source": source.id,
+                    "label": phrase["speaker"],
+                    "speaker": quote.speaker,
+                    "confidence": quote.speaker_confidence,
+                    "quote": quote.text[:100],
+                }
+            )
+
+
+def sample(seeds: Path, reference: Path) -> dict[str, float]:
+    """Speakers of the raw sample import against the hand-listed sample story."""
+    expected = analyze(load_story(reference))
+    with tempfile.TemporaryDirectory() as tmp:
+        import_files(Path(tmp) / "story", sorted(seeds.glob("*.txt")))
+        raw = analyze(load_story(Path(tmp) / "story"))
+    found = {(q.source, q.start): q.speaker for q in raw.quotes}
+    total = right = 0
+    for cluster in expected.shared:
+        for occurrence in cluster.occurrences:
+            total += 1
+            got = found.get((occurrence.source, occurrence.start))
+            want = cluster.speaker
+            right += got == want or bool(
+                got and want and got.split()[-1].casefold() == want.split()[-1].casefold()
+            )
+    return {"shared quote occurrences": total, "raw-import speaker right": _share(right, total)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("basil", type=Path, help="the basil-dev folder")
+    parser.add_argument("--sample", nargs=2, type=Path, metavar=("SEEDS", "STORY"))
+    parser.add_argument("--json", action="store_true", help="figures and failures as JSON")
+    parser.add_argument("--failures", action="store_true", help="print every failure")
+    args = parser.parse_args()
+    details: list[dict] = []
+    figures = measure(args.basil, details).figures()
+    if args.sample:
+        figures |= sample(*args.sample)
+    if args.json:
+        json.dump({"figures": figures, "failures": details}, sys.stdout, indent=1)
+        print()
+        return 0
+    for name, value in figures.items():
+        shown = f"{value:.1%}" if isinstance(value, float) and value <= 1 else value
+        print(f"{name:32} {shown}")
+    if args.failures:
+        for item in details:
+            print(json.dumps(item, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
