@@ -14,6 +14,10 @@ mapped to the extracted quote that covers most of it. Reported:
 - none: the share of those one-person quotes with no speaker, and of all extracted quotes;
 - certain: precision of the speaker on one-person quotes the reader shows without a `?`.
 
+`--multi-news FILE` lists the speakers proposed for the clusters of the first 50 Multi-News
+articles (one story per cluster), and times speaker discovery and attribution on one story
+of the first 50, 200 and 400 articles.
+
 `--sample SEEDS STORY` also imports the raw sample articles with no speakers and compares
 the speakers of shared quotes with the analysis of the hand-listed sample story.
 """
@@ -31,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.analysis import analyze
+from reader.analysis.quotes import extract_quotes
+from reader.analysis.speakers import attribute_speakers, discover_speakers
 from reader.app.quote_index import UNCERTAIN_BELOW
 from reader.importer import ImportOptions, import_files
 from reader.model import Analysis, Quote, Story
@@ -227,24 +233,89 @@ def sample(seeds: Path, reference: Path) -> dict[str, float]:
     expected = analyze(load_story(reference))
     with tempfile.TemporaryDirectory() as tmp:
         import_files(Path(tmp) / "story", sorted(seeds.glob("*.txt")))
-        raw = analyze(load_story(Path(tmp) / "story"))
-    found = {(q.source, q.start): q.speaker for q in raw.quotes}
+        raw_story = load_story(Path(tmp) / "story")
+        raw = analyze(raw_story)
     total = right = 0
     for cluster in expected.shared:
         for occurrence in cluster.occurrences:
             total += 1
-            got = found.get((occurrence.source, occurrence.start))
-            want = cluster.speaker
+            text = raw_story.source(occurrence.source).text
+            at = text.find(occurrence.text[:40])
+            quotes = [q for q in raw.quotes if q.source == occurrence.source]
+            quote = covering(quotes, (at, at + len(occurrence.text))) if at >= 0 else None
+            got, want = quote.speaker if quote else None, cluster.speaker
             right += got == want or bool(
                 got and want and got.split()[-1].casefold() == want.split()[-1].casefold()
             )
     return {"shared quote occurrences": total, "raw-import speaker right": _share(right, total)}
 
 
+def multi_news(path: Path, count: int) -> list[list[str]]:
+    """The passages of the first clusters of the Multi-News file, `count` articles in all."""
+    clusters: list[list[str]] = []
+    taken = 0
+    for line in path.read_text().splitlines():
+        context = json.loads(line)["context"].replace("NEWLINE_CHAR", "\n")
+        passages = [p.strip() for p in re.split(r"Passage \d+:\n", context) if p.strip()]
+        passages = [p for p in passages if len(p.split()) >= 150][: count - taken]
+        if passages:
+            clusters.append(passages)
+            taken += len(passages)
+        if taken >= count:
+            break
+    return clusters
+
+
+def imported(folder: Path, articles: list[str]) -> Story:
+    raw = folder / "raw"
+    raw.mkdir(parents=True)
+    files = []
+    for number, text in enumerate(articles):
+        files.append(raw / f"a{number:04d}.txt")
+        files[-1].write_text(text)
+    import_files(folder / "story", files)
+    return load_story(folder / "story")
+
+
+def proposed_speakers(path: Path) -> list[dict]:
+    """Every speaker proposed for the clusters of the first 50 articles, with its cluster."""
+    listed = []
+    for number, articles in enumerate(multi_news(path, 50)):
+        with tempfile.TemporaryDirectory() as tmp:
+            story = imported(Path(tmp), articles)
+        for speaker in discover_speakers(
+            story, [q for s in story.sources for q in extract_quotes(s)]
+        ):
+            listed.append(
+                {
+                    "cluster": number,
+                    "name": speaker.name,
+                    "kind": speaker.kind,
+                    "role": speaker.role,
+                }
+            )
+    return listed
+
+
+def speaker_seconds(path: Path) -> dict[str, float]:
+    """Seconds of speaker discovery and attribution on 50, 200 and 400 articles."""
+    articles = [a for cluster in multi_news(path, 400) for a in cluster]
+    timings = {}
+    for count in (50, 200, 400):
+        with tempfile.TemporaryDirectory() as tmp:
+            story = imported(Path(tmp), articles[:count])
+        found = [q for s in story.sources for q in extract_quotes(s)]
+        started = time.perf_counter()
+        attribute_speakers(story, found, discover_speakers(story, found))
+        timings[f"speakers seconds, {count} articles"] = round(time.perf_counter() - started, 3)
+    return timings
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("basil", type=Path, help="the basil-dev folder")
     parser.add_argument("--sample", nargs=2, type=Path, metavar=("SEEDS", "STORY"))
+    parser.add_argument("--multi-news", type=Path, metavar="FILE")
     parser.add_argument("--json", action="store_true", help="figures and failures as JSON")
     parser.add_argument("--failures", action="store_true", help="print every failure")
     args = parser.parse_args()
@@ -252,6 +323,11 @@ def main() -> int:
     figures = measure(args.basil, details).figures()
     if args.sample:
         figures |= sample(*args.sample)
+    if args.multi_news:
+        figures |= speaker_seconds(args.multi_news)
+        listed = proposed_speakers(args.multi_news)
+        figures["multi-news speakers proposed"] = len(listed)
+        details += listed
     if args.json:
         json.dump({"figures": figures, "failures": details}, sys.stdout, indent=1)
         print()

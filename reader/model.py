@@ -16,6 +16,7 @@ Match = Literal["exact", "variant", "paraphrase"]
 QuoteKind = Literal["marked", "unclosed", "block", "partial"]
 AnnotationKind = Literal["note", "speaker", "not-quote", "same-quote"]
 AnchorStatus = Literal["anchored", "moved", "orphaned"]
+SpeakerKind = Literal["person", "organisation"]
 EventOrigin = Literal["text", "story", "annotation"]
 
 
@@ -27,6 +28,8 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     role: str | None = None
     proposed: bool = False
+    kind: SpeakerKind | None = None
+    """None when neither the role nor the name tells."""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ Kind = Literal["person", "org", "unknown"]
 
 _DETERMINERS = frozenset("the a an this that".split())
 _PROXIES = frozenset("spokesperson spokesman spokeswoman representative rep".split())
-_ORG_NAME_WORDS = frozenset(
+ORG_NAME_WORDS = frozenset(
     """news inc inc. ltd llc plc group company corp corporation times post journal agency
     ministry department police council university association foundation party court
     commission bank network media press tv radio club institute office service services
@@ -44,7 +44,9 @@ class Mention:
 
 
 def speaker_kind(speaker: Speaker) -> Kind:
-    """Person or organisation, from the role when it says, else from the name."""
+    """Person or organisation: as found, else from the role when it says, else the name."""
+    if speaker.kind is not None:
+        return "person" if speaker.kind == "person" else "org"
     role = set(words_of(speaker.role or ""))
     if role & PERSON_NOUNS or role & _PROXIES:
         return "person"
@@ -56,7 +58,7 @@ def speaker_kind(speaker: Speaker) -> Kind:
 def name_kind(name: str) -> Kind:
     """Person or organisation guessed from a name alone."""
     parts = name.split()
-    if any(p.lower().strip(".,") in _ORG_NAME_WORDS for p in parts):
+    if any(p.lower().strip(".,") in ORG_NAME_WORDS for p in parts):
         return "org"
     if len(parts) >= 2 and all(p[:1].isupper() for p in parts):
         return "person"
@@ -172,7 +174,7 @@ _WITH_APPOSITION = re.compile(
     r"(?!where\b|which\b|when\b)(?:\d|[a-z])"
 )
 _NOT_PEOPLE = (
-    _ORG_NAME_WORDS
+    ORG_NAME_WORDS
     | FUNCTION_WORDS
     | NOT_NAMES
     | frozenset("college school hospital city street court twitter instagram".split())
