@@ -29,6 +29,8 @@ _ADVERBS = (
     r"|has|had|have|would|\w+ly))*"
 )
 _OWNER = r"(?:for|of|at|from|by)\s+"
+_SETTING = r"(?:in|on|during|after|before|while|when|who|as|to|via|told|through)\b"
+"""Words that may follow "said Smith": where and when he said it ("said Trump in an interview")."""
 _DETERMINERS = frozenset("the a an this that his her their its another".split())
 _CONNECTIVES = re.compile(
     r"(?:(?:and|but|so|then|finally|later|also|first|next|meanwhile|however|still)\W+)*",
@@ -74,7 +76,7 @@ class CuePatterns:
         inverting = rf"(?:{alternation(INVERTING_VERBS)})(?![\w-])"
         titles = rf"(?:(?:{alternation(TITLE_WORDS - {'the'})}|(?-i:[A-Z][\w’'-]*))\s+){{0,4}}?"
         self.inverted = re.compile(
-            rf"[\s,—–-]*{inverting}\s+{titles}{subject}(?=\s*[.,;:!?\n]|\s+{_OWNER}|$)",
+            rf"[\s,—–-]*{inverting}\s+{titles}{subject}(?=\s*[.,;:!?\n(—–]|\s+{_OWNER}|\s+{_SETTING}|$)",
             flags,
         )
         self.owner = re.compile(rf"\s+{_OWNER}{subject}", flags)

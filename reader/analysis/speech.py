@@ -54,6 +54,13 @@ PERSON_NOUNS = frozenset(
 )
 """Heads of descriptions that stand for a person ("the reality star")."""
 
+INTRODUCING = SPEECH_VERBS | frozenset(
+    """saying adding writing telling noting explaining declaring insisting arguing asking
+    responding replying retort retorted quipping tweeting posting""".split()
+)
+"""Words ending a clause that hands over to the quote after it ("Romney released a statement
+saying:", "Biden was quick to retort:")."""
+
 INVERTING_VERBS = frozenset(
     """said says added adds wrote writes continued continues explained noted remarked replied
     responded countered concluded insisted recalled admitted declared stated tweeted posted
