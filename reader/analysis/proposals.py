@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.mentions import HONORIFICS, ORG_NAME_WORDS, Lexicon
@@ -53,6 +53,9 @@ _TITLE = rf"(?:(?i:{'|'.join(sorted(TITLE_WORDS))})\s+)*"
 _AFTER_VERB = re.compile(
     rf"\b(?P<verb>[a-z]+(?: to)?)\s+{_TITLE}(?P<name>{_NAME})(?=\s*[.,;!?\n]|$)"
 )
+_PRONOUN_CUE = re.compile(r"[.!?]\s+_+[.!?]?_*\s+(?:he|she)\s+(?P<verb>[a-z]+)")
+_SUBJECT = re.compile(rf"(?P<name>{_NAME})[^.!?\n_]*$")
+"""The quote "he said" or "she said" attributes, and the subject of the sentence before it."""
 """Verbs are checked against the word list after matching: one alternation of every speech
 verb tried at each word would make these scans ten times slower."""
 _MID_SENTENCE = re.compile(r"[\w,;’'\-—–)] $")
@@ -128,22 +131,23 @@ class _Candidate:
 
 def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
     """New speakers found in `texts` (narration with quotes masked), in order of appearance."""
-    narration = [
-        text[start:end]
-        for text in texts
-        for start, end in paragraphs(text)
-        if not is_headline(text, start, end)
-    ]
+    narration = [_without_headlines(text) for text in texts]
     index = _Index()
     for text in narration:
         index.add(text)
     found: dict[str, _Candidate] = {}
     spoke: Counter[str] = Counter()
     for text in narration:
-        candidates = [*_BEFORE_VERB.finditer(text), *_AFTER_VERB.finditer(text)]
+        candidates = [
+            *_BEFORE_VERB.finditer(text),
+            *_AFTER_VERB.finditer(text),
+            *_subjects_before_pronouns(text),
+        ]
         for match in sorted(candidates, key=lambda m: m.start()):
             verbs = _INVERTING if match.re is _AFTER_VERB else _VERBS
-            if match.group("verb") not in verbs or _after_preposition(text, match):
+            if match.re is not _SUBJECT and match.group("verb") not in verbs:
+                continue
+            if _after_preposition(text, match):
                 continue
             parsed = _parse(match.group("name"), index)
             if parsed is None or lexicon.knows(parsed.name):
@@ -155,6 +159,28 @@ def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
                 known.role = known.role or parsed.role
     speaking = [c for c in found.values() if index.placed[c.name] <= spoke[c.name]]
     return _merge(speaking, index)
+
+
+def _subjects_before_pronouns(text: str) -> Iterator[re.Match[str]]:
+    """The subjects of sentences followed by a quote that "he said" or "she said"."""
+    for cue in _PRONOUN_CUE.finditer(text):
+        if cue.group("verb") not in SPEECH_VERBS:
+            continue
+        begin = max(text.rfind(". ", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+        while begin < cue.start() and text[begin].isspace():
+            begin += 1
+        found = _SUBJECT.match(text, begin, cue.start())
+        if found and cue.start() - begin < 300:
+            yield found
+
+
+def _without_headlines(text: str) -> str:
+    """The text with its headlines blanked: their capitals say nothing about names."""
+    kept = list(text)
+    for start, end in paragraphs(text):
+        if is_headline(text, start, end):
+            kept[start:end] = " " * (end - start)
+    return "".join(kept)
 
 
 def _after_preposition(text: str, match: re.Match[str]) -> bool:
