@@ -8,7 +8,7 @@ text files (title line, then one paragraph per line) and imported with the real 
 Each expert-labelled quoted phrase (`quote: "yes"`) is located in its imported source and
 mapped to the extracted quote that covers most of it. Reported:
 
-- found: labelled phrases at least half covered by one extracted quote;
+- found: labelled phrases at least half covered by extracted quotes;
 - speaker: on phrases whose label names one person (not `other_*`, not a group such as
   `Obama_campaign`), the share whose quote has a speaker with the label's surname;
 - none: the share of those one-person quotes with no speaker, and of all extracted quotes;
@@ -142,31 +142,33 @@ def _date(value: str | None):  # type: ignore[no-untyped-def]
         return None
 
 
-def locate(text: str, article: dict, phrase: dict) -> tuple[int, int] | None:
-    """Where a labelled phrase lies in the imported text: in its paragraph when possible."""
+def locate(text: str, phrase: dict) -> tuple[int, int] | None:
+    """Where a labelled phrase lies in the imported text: of its occurrences, the one at the
+    labelled offset within its paragraph, else the first."""
     wanted = phrase["txt"].strip(_EDGES)
     if not wanted:
         return None
-    number = int(re.sub(r"\D", "", phrase["id"]) or -1)
-    paragraphs = article["body-paragraphs"]
-    origin = 0
-    if 0 <= number < len(paragraphs):
-        head = " ".join(paragraphs[number])[:60]
-        origin = max(0, text.find(head))
-    at = text.find(wanted, origin)
-    if at < 0:
-        at = text.find(wanted)
-    return (at, at + len(wanted)) if at >= 0 else None
+    lead = len(phrase["txt"]) - len(phrase["txt"].lstrip(_EDGES))
+    found = [m.start() for m in re.finditer(re.escape(wanted), text)]
+    if not found:
+        return None
+    at = next(
+        (a for a in found if a - text.rfind("\n", 0, a) - 1 == phrase.get("start", -1) + lead),
+        found[0],
+    )
+    return at, at + len(wanted)
 
 
 def covering(quotes: list[Quote], span: tuple[int, int]) -> Quote | None:
-    """The quote covering most of `span`, when it covers at least half of it."""
-    best, most = None, 0
+    """The quote covering most of `span`, when quotes cover at least half of it (a phrase
+    may run over two quotes: “standardless” and “recordless.”)."""
+    best, most, covered = None, 0, 0
     for quote in quotes:
         overlap = min(quote.end, span[1]) - max(quote.start, span[0])
+        covered += max(0, overlap)
         if overlap > most:
             best, most = quote, overlap
-    return best if most * 2 >= span[1] - span[0] else None
+    return best if covered * 2 >= span[1] - span[0] else None
 
 
 def measure(root: Path, details: list[dict]) -> Tally:
@@ -200,7 +202,7 @@ def _score(
         tally.labelled += 1
         person = one_person(phrase["speaker"])
         tally.person += person
-        span = locate(source.text, article, phrase)
+        span = locate(source.text, phrase)
         quote = covering(quotes, span) if span else None
         tally.found += quote is not None
         if quote is None:
