@@ -167,7 +167,9 @@ class SourceAttribution:
 
     def _introduced(self, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
         """A quote after a speech verb that ends its clause ("Biden was quick to retort:",
-        "released a statement saying:", "he told CNN,"): the sentence's subject said it."""
+        "released a statement saying:", "he told CNN,"): the sentence's subject said it, or
+        when the sentence opens otherwise ("Asked whether…, Mr. Santorum did not back down,
+        saying,"), the speaker named last before the verb."""
         lead = self.masked[sentence[0] : opening].rstrip(" \t\n")
         if not lead.endswith((":", ",")) or quote.kind == "partial":
             return None
@@ -175,16 +177,21 @@ class SourceAttribution:
         if not found or not any(w in INTRODUCING for w in found[-3:]):
             return None
         subject = self.cues.subject_at(self.masked, sentence[0], opening)
-        if subject is None or subject.how == "description":
+        if subject is not None and subject.how != "description":
+            verdict = self._resolve(subject, quote)
+            return verdict if verdict.speaker else None
+        named = self.lexicon.mentions(self.masked, sentence[0], opening)
+        if not named or self._someone_before(named[-1].end, opening):
             return None
-        verdict = self._resolve(subject, quote)
-        return verdict if verdict.speaker else None
+        return Verdict(
+            named[-1].name, CONFIDENCE["name"] * _INHERITED, (named[-1].start, named[-1].end)
+        )
 
     def _subject_of(self, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
         """A few quoted words inside narration are the words of the sentence's subject
         ("Boehner chided Obama for having “wasted another week.”"), said less surely."""
         subject = self.cues.subject_at(self.masked, sentence[0], opening)
-        if subject is None:
+        if subject is None or subject.subject.lower() in {"it", "they"}:
             named = self.lexicon.mentions(self.masked, sentence[0], opening)
             first = named[0] if named else None
             if first is None or self._someone_before(sentence[0], first.start):
@@ -215,9 +222,9 @@ class SourceAttribution:
         if verdict.speaker is None:
             return None
         if previous.start >= para[0]:
-            gap_start = (
-                verdict.cue[1] if verdict.cue and verdict.cue[0] >= previous.end else previous.end
-            )
+            gap_start = previous.end
+            if verdict.cue and verdict.cue[0] >= previous.end:
+                gap_start = sentence_at(self.sentences[para], verdict.cue[0])[1]
             if self._someone_else(gap_start, opening, verdict.speaker):
                 return None
             return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)

@@ -151,7 +151,7 @@ def follows_another_name(text: str, start: int) -> bool:
     match = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if match is None or match.group(2).lower().rstrip(".") in FUNCTION_WORDS | HONORIFICS:
         return False
-    if match.group(2).endswith("."):
+    if match.group(2).endswith(".") or "\n" in text[match.end(2) : start]:
         return False
     return match.group(1) not in {"", ".", "!", "?", ":", "\n", "_"}
 

@@ -50,7 +50,8 @@ PERSON_NOUNS = frozenset(
     father ceo executive chief director president minister official influencer personality
     entrepreneur businesswoman businessman author writer journalist reporter artist musician
     athlete player coach manager lawyer attorney senator mayor governor celebrity socialite
-    icon host presenter woman man teen girl boy creator""".split()
+    icon host presenter woman man teen girl boy creator congressman congresswoman lawmaker
+    candidate nominee sheriff legislator politician""".split()
 )
 """Heads of descriptions that stand for a person ("the reality star")."""
 
