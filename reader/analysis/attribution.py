@@ -287,7 +287,7 @@ class SourceAttribution:
         """The speaker a cue's subject stands for."""
         span = (cue.start, cue.end)
         if cue.how == "name":
-            named = self.lexicon.canonical(_strip_possessive(cue.subject))
+            named = self.lexicon.canonical(_strip_possessive(cue.subject), self.masked, cue.start)
             if named is None or (
                 named[1] == "surname" and follows_another_name(self.masked, cue.start)
             ):

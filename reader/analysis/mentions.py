@@ -65,6 +65,10 @@ def name_kind(name: str) -> Kind:
     return "unknown"
 
 
+_SURNAME_REACH = 5000
+"""How far back a shared surname looks for the full name it stands for."""
+
+
 class Lexicon:
     """The speakers' names, aliases and unambiguous surnames, matched longest first."""
 
@@ -78,30 +82,37 @@ class Lexicon:
         for speaker in speakers:
             for form in (speaker.name, *speaker.aliases):
                 self.forms.setdefault(form.casefold(), speaker.name)
-        self.surnames: dict[str, str] = {}
-        taken: set[str] = set()
+        self.surnames: dict[str, list[str]] = {}
         for speaker in speakers:
             parts = speaker.name.split()
             if self.kinds[speaker.name] != "person" or len(parts) < 2:
                 continue
-            surname = parts[-1].casefold()
-            if surname in taken or surname in self.forms:
-                self.surnames.pop(surname, None)
-            else:
-                self.surnames[surname] = speaker.name
-            taken.add(surname)
+            if parts[-1].casefold() not in self.forms:
+                self.surnames.setdefault(parts[-1].casefold(), []).append(speaker.name)
+        self._full = {
+            name: [f for f in (name, *s.aliases) if " " in f]
+            for name, s in ((s.name, s) for s in speakers)
+        }
         everything = [*self.forms, *self.surnames]
         self.pattern = alternation(everything) if everything else r"(?!x)x"
         self._regex = re.compile(rf"(?<![\w’'-])(?:{self.pattern})(?![\w-])", re.IGNORECASE)
 
-    def canonical(self, form: str) -> tuple[str, str] | None:
-        """The speaker a matched form names, and how: "name", "surname" or "described"."""
+    def canonical(self, form: str, text: str = "", at: int = 0) -> tuple[str, str] | None:
+        """The speaker a form found at `at` in `text` names, and how: "name", "surname" or
+        "described". A surname two speakers share is the one named in full last before it
+        ("Liz Cheney … Cheney said"); with no such mention it names nobody."""
         folded = " ".join(form.split()).casefold()
         if folded in self.forms:
             described = folded.split()[0] in _DETERMINERS
             return self.forms[folded], "described" if described else "name"
-        if folded in self.surnames:
-            return self.surnames[folded], "surname"
+        owners = self.surnames.get(folded, [])
+        if len(owners) == 1:
+            return owners[0], "surname"
+        if owners:
+            window = max(0, at - _SURNAME_REACH)
+            last = {o: max(text.rfind(f, window, at) for f in self._full[o]) for o in owners}
+            best = max(owners, key=lambda o: last[o])
+            return (best, "surname") if last[best] >= 0 else None
         return None
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -109,7 +120,7 @@ class Lexicon:
         found: list[Mention] = []
         stop = len(text) if end is None else end
         for match in self._regex.finditer(text, start, stop):
-            named = self.canonical(match.group())
+            named = self.canonical(match.group(), text, match.start())
             if named is None or (named[1] != "described" and not match.group()[0].isupper()):
                 continue
             if named[1] == "surname" and follows_another_name(text, match.start()):

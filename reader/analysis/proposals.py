@@ -302,10 +302,20 @@ def _merge(candidates: Sequence[_Candidate], index: _Index) -> list[Speaker]:
             forms[member.name] += member.count
         name = max(forms, key=lambda f: (forms[f], len(f.split()), f))
         role = next((m.role for m in members if m.role), None)
-        aliases = tuple(f for f in forms if f != name)
         kind = _kind(name, role, index)
+        longer = _middle_forms(name, index) if kind == "person" else []
+        aliases = tuple(dict.fromkeys(f for f in [*forms, *longer] if f != name))
         speakers.append(Speaker(name, aliases, role, proposed=True, kind=kind))
     return speakers
+
+
+def _middle_forms(name: str, index: _Index) -> list[str]:
+    """The forms of a two-word name with a middle name: "Hillary Rodham Clinton"."""
+    parts = name.split()
+    if len(parts) != 2:
+        return []
+    runs = index.by_last.get(_plain(parts[-1]), Counter())
+    return sorted({" ".join(r.split()[-3:]) for r in runs if r.split()[-3:-2] == parts[:1]})
 
 
 def _fuller(key: str, multi: Sequence[str], by_surname: dict[str, list[str]]) -> str | None:
