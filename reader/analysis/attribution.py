@@ -59,6 +59,8 @@ _STATEMENT = 0.55
 _INHERITED = 0.9
 _NEARBY = 0.5
 _PARTIAL = 0.6
+_APPOSITION_REACH = 60
+"""How far after a description its apposed name may end ("The photographer—Jane Doe—")."""
 _LOOK_BACK = 4
 """Sentences a he or she may look back for the person it stands for."""
 _FINAL = frozenset(".!?…")
@@ -304,7 +306,8 @@ class SourceAttribution:
 
     def _describe(self, cue: Cue, quote: Quote, span: tuple[int, int]) -> Verdict:
         subject_end = cue.subject_start + len(cue.subject)
-        named = self.lexicon.mentions(self.masked, cue.subject_start, cue.end)
+        reach = min(len(self.masked), max(cue.end, subject_end + _APPOSITION_REACH))
+        named = self.lexicon.mentions(self.masked, cue.subject_start, reach)
         apposed = [m for m in named if _APPOSED.fullmatch(self.masked, subject_end, m.start)]
         inner = apposed or [m for m in named if m.start < subject_end]
         if inner:
@@ -342,7 +345,7 @@ class SourceAttribution:
         fallback: str | None = None
         for back in range(number, max(-1, number - _LOOK_BACK), -1):
             start, end = self.flat[back][0], min(self.flat[back][1], at)
-            subject = self.cues.subject_at(self.masked, start, end)
+            subject = self.cues.subject_at(self.masked, start, end) or self._described(start, end)
             if subject and subject.how == "pronoun" and subject.subject.lower() in {"he", "she"}:
                 continue
             if subject and subject.how != "pronoun":
@@ -360,6 +363,14 @@ class SourceAttribution:
                     return name
                 fallback = fallback or name
         return fallback or self._recent(at, _PERSON)
+
+    def _described(self, start: int, end: int) -> Cue | None:
+        """A description of a person in `masked[start:end]`, as subject after an opening
+        clause ("As OK! reported, the reality star, 42, took to social media")."""
+        for found in self.cues.subjects(self.masked, start, end):
+            if found.how == "description" and set(words_of(found.subject)) & _PERSONAL_HEADS:
+                return found
+        return None
 
     def _people(self, start: int, end: int) -> list[str]:
         """The people and speakers of unknown kind named or quoted in `masked[start:end]`, in

@@ -58,6 +58,7 @@ _SUBJECT = re.compile(rf"(?P<name>{_NAME})[^.!?\n_]*$")
 """The quote "he said" or "she said" attributes, and the subject of the sentence before it."""
 """Verbs are checked against the word list after matching: one alternation of every speech
 verb tried at each word would make these scans ten times slower."""
+_ITS = re.compile(r"[^.!?\n]{0,60}?\bits\b")
 _MID_SENTENCE = re.compile(r"[\w,;’'\-—–)] $")
 
 TITLES = frozenset(
@@ -94,6 +95,8 @@ class _Index:
     mid: set[str] = field(default_factory=set)
     titled: set[str] = field(default_factory=set)
     placed: Counter[str] = field(default_factory=Counter)
+    its: Counter[str] = field(default_factory=Counter)
+    """Per word: how often "its" follows it in its sentence ("Balenciaga issued its…")."""
     by_last: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
     def add(self, text: str) -> None:
@@ -114,6 +117,8 @@ class _Index:
                     self.titled.add(parts[-1])
             if len(parts) >= 2:
                 self.by_last[_plain(parts[-1])][run.group()] += 1
+            else:
+                self.its[parts[0]] += _ITS.match(text, run.end()) is not None
 
     def common(self, word: str) -> bool:
         """Whether the story writes `word` in lower case: a common word, not a name."""
@@ -344,10 +349,10 @@ def _org_words(parts: Sequence[str]) -> bool:
 
 def _kind(name: str, role: str | None, index: _Index) -> SpeakerKind | None:
     """An organisation by its words or its capitals; a person by a title or a first name; a
-    single word by a title or by being a surname ("Steele" after "Michael Steele")."""
+    single word by a title; an organisation again when "its" follows it in a sentence."""
     parts = name.split()
     if any(p.lower().strip(".,") in _ORG_SUFFIXES for p in parts) or name.isupper():
         return "organisation"
-    if role or len(parts) >= 2 or name in index.titled or _plain(name) in index.by_last:
+    if role or len(parts) >= 2 or name in index.titled:
         return "person"
-    return None
+    return "organisation" if index.its[name] > 0 else None
