@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.analysis import analyze
+from reader.analysis.labels import has_verb
 from reader.analysis.quotes import extract_quotes
 from reader.analysis.speakers import attribute_speakers, discover_speakers
 from reader.app.quote_index import UNCERTAIN_BELOW
@@ -64,6 +65,9 @@ class Tally:
     certain_right: int = 0
     quotes: int = 0
     quotes_unattributed: int = 0
+    stories: int = 0
+    events: int = 0
+    events_without_verb: int = 0
     seconds: float = 0.0
 
     def figures(self) -> dict[str, float]:
@@ -76,6 +80,8 @@ class Tally:
             "certain shown": _share(self.certain, self.person_found),
             "precision when certain": _share(self.certain_right, self.certain),
             "all quotes with no speaker": _share(self.quotes_unattributed, self.quotes),
+            "timeline events per story": round(self.events / max(1, self.stories), 1),
+            "event labels without a verb": _share(self.events_without_verb, self.events),
             "analysis seconds": round(self.seconds, 2),
         }
 
@@ -181,6 +187,9 @@ def measure(root: Path, details: list[dict]) -> Tally:
             analysis = analyze(story)
             tally.seconds += time.perf_counter() - started
         tally.quotes += len(analysis.quotes)
+        tally.stories += 1
+        tally.events += len(analysis.events)
+        tally.events_without_verb += sum(not has_verb(e.label) for e in analysis.events)
         tally.quotes_unattributed += sum(q.speaker is None for q in analysis.quotes)
         for article, phrases in items:
             _score(tally, story, analysis, triple, article, phrases, details)
