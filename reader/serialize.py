@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from reader.analysis.dates import precision
-from reader.model import Analysis, Cluster, Event, Occurrence, Reuse, Span
+from reader.model import Analysis, Cluster, Event, Occurrence, Reuse, Span, Speaker
 
 T = TypeVar("T")
 
@@ -42,6 +42,17 @@ def cluster_data(cluster: Cluster) -> dict[str, Any]:
         "shared": cluster.shared,
         "sources": len({o.source for o in cluster.occurrences}),
         "occurrences": [occurrence_data(o) for o in cluster.occurrences],
+    }
+
+
+def speaker_data(speaker: Speaker) -> dict[str, Any]:
+    """A speaker as listed in `reader quotes --json`: one canonical name and its kind."""
+    return {
+        "name": speaker.name,
+        "kind": speaker.kind,
+        "role": speaker.role,
+        "aliases": list(speaker.aliases),
+        "proposed": speaker.proposed,
     }
 
 
@@ -79,6 +90,7 @@ def quotes_document(
         "story": analysis.story,
         "quotes": [cluster_data(c) for c in chosen],
         "reuse": [reuse_data(r) for r in analysis.reuse],
+        "speakers": [speaker_data(s) for s in analysis.speakers],
     }
 
 

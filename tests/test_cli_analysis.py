@@ -142,3 +142,16 @@ def test_timeline_table(sample_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_a_missing_story_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", str(tmp_path / "nowhere")]) == 1
     assert capsys.readouterr().err.startswith("reader:")
+
+
+def test_quotes_json_lists_each_speaker_once_with_its_kind(
+    sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run_json(capsys, "quotes", str(sample_path), "--json")
+    speakers = document["speakers"]
+    assert isinstance(speakers, list)
+    names = [s["name"] for s in speakers]
+    assert len(names) == len(set(names))
+    kinds = {s["name"]: s["kind"] for s in speakers}
+    assert kinds[KIM] == "person"
+    assert kinds["Balenciaga"] == "organisation"

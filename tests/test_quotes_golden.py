@@ -195,7 +195,10 @@ def test_bridge_kinds_and_proposed_speakers() -> None:
 
 def test_sample_proposes_no_speaker_beyond_the_story(sample_path: Path) -> None:
     story, quotes = analysed(sample_path)
-    assert discover_speakers(story, quotes) == list(story.speakers)
+    found = discover_speakers(story, quotes)
+    assert [s.name for s in found] == [s.name for s in story.speakers]
+    assert {s.name: s.kind for s in found}[KIM] == "person"
+    assert {s.name: s.kind for s in found}[BAL] == "organisation"
 
 
 def test_raw_import_of_the_sample_finds_its_speakers(tmp_path: Path) -> None:

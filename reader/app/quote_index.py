@@ -43,6 +43,8 @@ class SpeakerCount:
     name: str
     quotes: int
     shared: int
+    kind: str | None = None
+    """"person" or "organisation" when known."""
 
 
 def plural(count: int, word: str) -> str:
@@ -117,7 +119,10 @@ class QuoteIndex:
     def _count_speakers(self) -> tuple[SpeakerCount, ...]:
         quotes = Counter(c.speaker for c in self.analysis.clusters if c.speaker)
         shared = Counter(c.speaker for c in self.shared if c.speaker)
-        counts = [SpeakerCount(name, n, shared[name]) for name, n in quotes.items()]
+        kinds = {s.name: s.kind for s in (*self.story.speakers, *self.analysis.speakers)}
+        counts = [
+            SpeakerCount(name, n, shared[name], kinds.get(name)) for name, n in quotes.items()
+        ]
         return tuple(sorted(counts, key=lambda s: (-s.shared, -s.quotes, s.name)))
 
     def placed(self, source_id: str) -> list[Placed]:
