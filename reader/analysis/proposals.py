@@ -38,15 +38,20 @@ from reader.model import Speaker, SpeakerKind
 from reader.text import FUNCTION_WORDS
 
 _VERBS = SPEECH_VERBS | {"according to"}
+_PROXIES = frozenset(
+    "statement spokesman spokeswoman spokesperson representative lawyer attorney".split()
+)
+"""What speaks for the owner before it: "Acme’s statement said" proposes Acme."""
 _INVERTING = INVERTING_VERBS | {"according to"}
 _PREPOSITIONS = frozenset("of for with by at in on from to about into onto like than".split())
 _PLACE_BEFORE = frozenset("in from across throughout near inside outside into".split())
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\w|[A-Z]\.)"
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Lt|Col|Gen|Sgt|Capt|Prof|Rev)\.|[A-Z][\w’'-]*\w|[A-Z]\.)"
 _NAME = rf"{_TOKEN}(?:[ ]{_TOKEN}){{0,6}}"
 _RUN = re.compile(rf"(?<![\w’'.-]){_NAME}")
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _BEFORE_VERB = re.compile(
-    rf"(?<![\w’'-])(?=[A-Z])(?P<name>{_NAME})(?:,[^,.;:\n_]{{1,60}},|,)?(?:\s+(?:has|had|have|also|\w+ly))*"
+    rf"(?<![\w’'-])(?=[A-Z])(?P<name>{_NAME})(?:,(?P<appos>[^,.;:\n_]{{1,60}}),|,)?"
+    rf"(?:\s+(?P<proxy>{'|'.join(sorted(_PROXIES))}))?(?:\s+(?:has|had|have|also|\w+ly))*"
     r"\s+(?P<verb>[a-z]+)\b"
 )
 _TITLE = rf"(?:(?i:{'|'.join(sorted(TITLE_WORDS))})\s+)*"
@@ -98,6 +103,8 @@ class _Index:
     its: Counter[str] = field(default_factory=Counter)
     """Per word: how often "its" follows it in its sentence ("Balenciaga issued its…")."""
     by_last: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    by_first: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    """Organisations by their first word: "Acme" → "Acme News"."""
 
     def add(self, text: str) -> None:
         self.lower.update(w.casefold() for w in _LOWER.findall(text))
@@ -117,6 +124,8 @@ class _Index:
                     self.titled.add(parts[-1])
             if len(parts) >= 2:
                 self.by_last[_plain(parts[-1])][run.group()] += 1
+                if _org_words([p.lower() for p in parts[1:]]):
+                    self.by_first[_plain(parts[0])][run.group()] += 1
             else:
                 self.its[parts[0]] += _ITS.match(text, run.end()) is not None
 
@@ -152,11 +161,15 @@ def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
             verbs = _INVERTING if match.re is _AFTER_VERB else _VERBS
             if match.re is not _SUBJECT and match.group("verb") not in verbs:
                 continue
+            proxy = match.groupdict().get("proxy")
+            if proxy and not _possessive(match.group("name").split()[-1]):
+                continue
             if _after_preposition(text, match):
                 continue
             parsed = _parse(match.group("name"), index)
             if parsed is None or lexicon.knows(parsed.name):
                 continue
+            parsed.role = parsed.role or _apposed_role(match)
             spoke[parsed.name] += 1
             known = found.setdefault(parsed.name, parsed)
             if known is not parsed:
@@ -222,6 +235,17 @@ def _parse(raw: str, index: _Index) -> _Candidate | None:
     return _Candidate(" ".join(parts), described or None)
 
 
+def _apposed_role(match: re.Match[str]) -> str | None:
+    """The role an apposition gives: "Smith, a spokesman for Acme, said" → "spokesman for
+    Acme"; an age or anything without a title word gives none."""
+    apposed = (match.groupdict().get("appos") or "").split()
+    if apposed[:1] and apposed[0].lower() in {"a", "an", "the"}:
+        apposed = apposed[1:]
+    if not any(_unpossessed(w).lower() in TITLES for w in apposed):
+        return None
+    return " ".join(apposed)
+
+
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s", "s'", "s’")) and len(word) > 2
 
@@ -263,7 +287,11 @@ def _is_name(parts: Sequence[str], index: _Index) -> bool:
 
 
 def _fullest(word: str, index: _Index) -> str:
-    """The most told name of two or three words that ends with `word`, else `word`."""
+    """The most told name of two or three words that ends with `word`, else the most told
+    organisation name it begins ("Acme" → "Acme News"), else `word`."""
+    grown = index.by_first.get(_plain(word))
+    if grown and not index.by_last.get(_plain(word)):
+        return max(grown, key=lambda run: (grown[run], run))
     best, most = word, 0
     for run, count in index.by_last.get(_plain(word), Counter()).items():
         parts = _lead_stripped(run.split()[-3:], index)
@@ -308,7 +336,7 @@ def _merge(candidates: Sequence[_Candidate], index: _Index) -> list[Speaker]:
         name = max(forms, key=lambda f: (forms[f], len(f.split()), f))
         role = next((m.role for m in members if m.role), None)
         kind = _kind(name, role, index)
-        longer = _middle_forms(name, index) if kind == "person" else []
+        longer = _middle_forms(name, index) if kind == "person" else _short_forms(name)
         aliases = tuple(dict.fromkeys(f for f in [*forms, *longer] if f != name))
         speakers.append(Speaker(name, aliases, role, proposed=True, kind=kind))
     return speakers
@@ -321,6 +349,12 @@ def _middle_forms(name: str, index: _Index) -> list[str]:
         return []
     runs = index.by_last.get(_plain(parts[-1]), Counter())
     return sorted({" ".join(r.split()[-3:]) for r in runs if r.split()[-3:-2] == parts[:1]})
+
+
+def _short_forms(name: str) -> list[str]:
+    """The short form of a two-word organisation name: "Acme" for "Acme News"."""
+    parts = name.split()
+    return parts[:1] if len(parts) == 2 and _org_words([parts[1].lower()]) else []
 
 
 def _fuller(key: str, multi: Sequence[str], by_surname: dict[str, list[str]]) -> str | None:
