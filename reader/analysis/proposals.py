@@ -231,7 +231,8 @@ def _parse(raw: str, index: _Index) -> _Candidate | None:
     if not parts or not _is_name(parts, index):
         return None
     if len(parts) == 1:
-        parts = _fullest(parts[0], index).split()
+        grown, told = _fullest(parts[0], index)
+        parts, role = grown.split(), role or (told.split() if told else [])
     described = " ".join([*owner, *role]) if owner and role else " ".join(role or owner)
     return _Candidate(" ".join(parts), described or None)
 
@@ -287,24 +288,27 @@ def _is_name(parts: Sequence[str], index: _Index) -> bool:
     return word in index.mid or (word.isupper() and len(word) > 1)
 
 
-def _fullest(word: str, index: _Index) -> str:
-    """The most told name of two or three words that ends with `word`, else the most told
-    organisation name it begins ("Acme" → "Acme News"), else `word`."""
+def _fullest(word: str, index: _Index) -> tuple[str, str | None]:
+    """The most told name of two or three words that ends with `word` and the title told
+    with it, else the most told organisation name it begins ("Acme" → "Acme News"), else
+    `word`."""
     grown = index.by_first.get(_plain(word))
     if grown and not index.by_last.get(_plain(word)):
-        return max(grown, key=lambda run: (grown[run], run))
-    best, most = word, 0
+        return max(grown, key=lambda run: (grown[run], run)), None
+    best, role, most = word, None, 0
     for run, count in index.by_last.get(_plain(word), Counter()).items():
-        parts = _lead_stripped(run.split()[-3:], index)
+        parts = _lead_stripped(run.split(), index)
         titles = [at for at, p in enumerate(parts[:-1]) if p.lower().rstrip(".") in TITLES]
-        parts = parts[titles[-1] + 1 :] if titles else parts
+        told = " ".join(parts[: titles[-1] + 1]) if titles else None
+        parts = parts[titles[-1] + 1 :][-3:] if titles else parts[-3:]
         if len(parts) < 2 or parts[-1] != word or any(map(_possessive, parts)):
             continue
         if not _is_name(parts, index):
             continue
         if (count, len(parts)) > (most, len(best.split())):
             best, most = " ".join(parts), count
-    return best
+        role = role or told
+    return best, role
 
 
 def _plain(name: str) -> str:

@@ -106,13 +106,18 @@ def _source_events(
         sentence = ranges[number]
         context = ranges[max(0, number - CONTEXT_SENTENCES) : number]
         label = make_label(text, sentence, mention, lexicon, context)
-        if not label.named and not has_verb(label.text):
+        if not label.named and not (has_verb(label.text) and _third_person(label.text)):
             continue
         start, end = _evidence_range(sentence, mention, label.start, label.end)
         words = _content_words(text[label.start : label.end]) | _content_words(label.text)
         span = Span(source.id, start, end, text[start:end])
         found.append(_Candidate(mention.date, label.text, words, [span], order=(index, start)))
     return found
+
+
+def _third_person(label: str) -> bool:
+    """A label told by a speaker ("I said", "We will…") names nobody: it is no event."""
+    return label.split()[0].lower() not in {"i", "we", "you"}
 
 
 def _evidence_range(
