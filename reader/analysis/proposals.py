@@ -44,6 +44,10 @@ _PROXIES = frozenset(
 """What speaks for the owner before it: "Acme’s statement said" proposes Acme."""
 _INVERTING = INVERTING_VERBS | {"according to"}
 _PREPOSITIONS = frozenset("of for with by at in on from to about into onto like than".split())
+_OPENERS = frozenset(
+    "now dear yet plus though still even only just thus here there including following".split()
+)
+"""Words that open a sentence or a letter and so come capitalised before a name."""
 _PLACE_BEFORE = frozenset("in from across throughout near inside outside into".split())
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Lt|Col|Gen|Sgt|Capt|Prof|Rev)\."
 _TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z][\w’'-]*\w|[A-Z]\.)"
@@ -57,7 +61,8 @@ _BEFORE_VERB = re.compile(
 )
 _TITLE = rf"(?:(?i:{'|'.join(sorted(TITLE_WORDS))})\s+)*"
 _AFTER_VERB = re.compile(
-    rf"\b(?P<verb>[a-z]+(?: to)?)\s+{_TITLE}(?P<name>{_NAME})(?=\s*[.,;!?\n]|$)"
+    rf"\b(?P<verb>[a-z]+(?: to)?)\s+{_TITLE}(?P<name>{_NAME})"
+    r"(?=\s*[.,;!?\n(—–]|\s+(?:in|on|during|at|after|before|while|when|who|as|via)\b|$)"
 )
 _PRONOUN_CUE = re.compile(r"[.!?]\s+_+[.!?]?_*\s+(?:he|she)\s+(?P<verb>[a-z]+)")
 _SUBJECT = re.compile(rf"(?P<name>{_NAME})[^.!?\n_]*$")
@@ -266,7 +271,7 @@ def _lead_stripped(parts: Sequence[str], index: _Index) -> list[str]:
 
 def _not_a_name_word(word: str, index: _Index) -> bool:
     lowered = word.lower().strip(".")
-    if lowered in NOT_NAMES or lowered in FUNCTION_WORDS:
+    if lowered in NOT_NAMES or lowered in FUNCTION_WORDS or lowered in _OPENERS:
         return True
     if "-" in word and not word.split("-")[-1][:1].isupper():
         return True
@@ -295,7 +300,7 @@ def _fullest(word: str, index: _Index) -> tuple[str, str | None]:
     grown = index.by_first.get(_plain(word))
     if grown and not index.by_last.get(_plain(word)):
         return max(grown, key=lambda run: (grown[run], run)), None
-    best, role, most = word, None, 0
+    best, role, most, best_plain = word, None, 0, False
     for run, count in index.by_last.get(_plain(word), Counter()).items():
         parts = _lead_stripped(run.split(), index)
         titles = [at for at, p in enumerate(parts[:-1]) if p.lower().rstrip(".") in TITLES]
@@ -305,8 +310,9 @@ def _fullest(word: str, index: _Index) -> tuple[str, str | None]:
             continue
         if not _is_name(parts, index):
             continue
-        if (count, len(parts)) > (most, len(best.split())):
-            best, most = " ".join(parts), count
+        plain = not any(re.fullmatch(r"[A-Z]\.", p) for p in parts)
+        if (count, plain, len(parts)) > (most, best_plain, len(best.split())):
+            best, most, best_plain = " ".join(parts), count, plain
         role = role or told
     return best, role
 
@@ -338,7 +344,7 @@ def _merge(candidates: Sequence[_Candidate], index: _Index) -> list[Speaker]:
         forms = Counter[str]()
         for member in members:
             forms[member.name] += member.count
-        name = max(forms, key=lambda f: (forms[f], len(f.split()), f))
+        name = max(forms, key=lambda f: (forms[f], _plain(f) == f.casefold(), len(f), f))
         role = next((m.role for m in members if m.role), None)
         kind = _kind(name, role, index)
         longer = _middle_forms(name, index) if kind == "person" else _short_forms(name)
