@@ -64,7 +64,7 @@ _AFTER_VERB = re.compile(
     rf"\b(?P<verb>[a-z]+(?: to)?)\s+{_TITLE}(?P<name>{_NAME})"
     r"(?=\s*[.,;!?\n(—–]|\s+(?:in|on|during|at|after|before|while|when|who|as|via)\b|$)"
 )
-_PRONOUN_CUE = re.compile(r"[.!?]\s+_+[.!?]?_*\s+(?:he|she)\s+(?P<verb>[a-z]+)")
+_PRONOUN_CUE = re.compile(r"[.!?]\s+_++[.!?]?_*+\s+(?:he|she)\s+(?P<verb>[a-z]+)")
 _SUBJECT = re.compile(rf"(?P<name>{_NAME})[^.!?\n_]*$")
 """The quote "he said" or "she said" attributes, and the subject of the sentence before it."""
 """Verbs are checked against the word list after matching: one alternation of every speech
@@ -246,7 +246,7 @@ def _apposed_role(match: re.Match[str]) -> str | None:
     """The role an apposition gives: "Smith, a spokesman for Acme, said" → "spokesman for
     Acme"; an age or anything without a title word gives none."""
     apposed = (match.groupdict().get("appos") or "").split()
-    if apposed[:1] and apposed[0].lower() in {"a", "an", "the"}:
+    while apposed and apposed[0].lower() in {"a", "an", "the", *_OPENERS}:
         apposed = apposed[1:]
     if not any(_unpossessed(w).lower() in TITLES for w in apposed):
         return None
@@ -333,10 +333,12 @@ def _merge(candidates: Sequence[_Candidate], index: _Index) -> list[Speaker]:
     keys = list(groups)
     multi = [k for k in keys if " " in k]
     by_surname: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
     for key in multi:
         by_surname[key.split()[-1]].append(key)
+        by_first[key.split()[0]].append(key)
     for key in keys:
-        target = _fuller(key, multi, by_surname)
+        target = _fuller(key, by_first, by_surname)
         if target is not None and target in groups and key in groups:
             groups[target].extend(groups.pop(key))
     speakers = []
@@ -368,22 +370,22 @@ def _short_forms(name: str) -> list[str]:
     return parts[:1] if len(parts) == 2 and _org_words([parts[1].lower()]) else []
 
 
-def _fuller(key: str, multi: Sequence[str], by_surname: dict[str, list[str]]) -> str | None:
-    """The one longer form `key` is short for: its surname, first name or short form."""
+def _fuller(
+    key: str, by_first: dict[str, list[str]], by_surname: dict[str, list[str]]
+) -> str | None:
+    """The one longer form `key` is short for: its surname, first name or short form, or a
+    form with more names in front ("Crotty Alexander" → "Laura Crotty Alexander")."""
     parts = key.split()
     if len(parts) == 1:
         owners = by_surname.get(key, [])
         if len(owners) == 1:
             return owners[0]
-        starts = [m for m in multi if m.split()[0] == key and _org_words(m.split()[1:])]
+        starts = [m for m in by_first.get(key, []) if _org_words(m.split()[1:])]
         return starts[0] if len(starts) == 1 else None
     namesakes = [
         m
         for m in by_surname.get(parts[-1], [])
-        if m != key
-        and len(m) > len(key)
-        and len(m.split()) >= 2
-        and m.split()[0].startswith(parts[0])
+        if len(m) > len(key) and (m.split()[0].startswith(parts[0]) or m.endswith(" " + key))
     ]
     return namesakes[0] if len(namesakes) == 1 else None
 
