@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.analysis.mentions import HONORIFICS, Lexicon
 from reader.analysis.speech import (
+    APPOSED,
     INVERTING_VERBS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -36,7 +37,7 @@ _CONNECTIVES = re.compile(
     r"(?:(?:and|but|so|then|finally|later|also|first|next|meanwhile|however|still)\W+)*",
     re.IGNORECASE,
 )
-_APPOSITION = r"(?:\s*,[^,.;:\n_]{1,80},|\s*[—–][^—–\n_]{1,80}[—–]|\s+\([^()\n_]{1,80}\))?"
+_APPOSITION = rf"(?:\s*,{APPOSED}{{1,80}},|\s*[—–][^—–\n_]{{1,80}}[—–]|\s+\([^()\n_]{{1,80}}\))?"
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.mentions import HONORIFICS, ORG_NAME_WORDS, Lexicon
 from reader.analysis.passages import is_headline, paragraphs
-from reader.analysis.speech import INVERTING_VERBS, NOT_NAMES, SPEECH_VERBS, TITLE_WORDS
+from reader.analysis.speech import APPOSED, INVERTING_VERBS, NOT_NAMES, SPEECH_VERBS, TITLE_WORDS
 from reader.model import Speaker, SpeakerKind
 from reader.text import FUNCTION_WORDS
 
@@ -55,14 +55,15 @@ _NAME = rf"{_TOKEN}(?:[ ]{_TOKEN}){{0,6}}"
 _RUN = re.compile(rf"(?<![\w’'.-]){_NAME}")
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _BEFORE_VERB = re.compile(
-    rf"(?<![\w’'-])(?=[A-Z])(?P<name>{_NAME})(?:,(?P<appos>[^,.;:\n_]{{1,60}}),|,)?"
+    rf"(?<![\w’'-])(?=[A-Z])(?P<name>{_NAME})(?:,(?P<appos>{APPOSED}{{1,60}}),|,)?"
     rf"(?:\s+(?P<proxy>{'|'.join(sorted(_PROXIES))}))?(?:\s+(?:has|had|have|also|\w+ly))*"
     r"\s+(?P<verb>[a-z]+)\b"
 )
 _TITLE = rf"(?:(?i:{'|'.join(sorted(TITLE_WORDS))})\s+)*"
 _AFTER_VERB = re.compile(
     rf"\b(?P<verb>[a-z]+(?: to)?)\s+{_TITLE}(?P<name>{_NAME})"
-    r"(?=\s*[.,;!?\n(—–]|\s+(?:in|on|during|at|after|before|while|when|who|as|via)\b|$)"
+    r"(?=\s*[.,;!?\n(—–]|\s+(?:in|on|during|at|after|before|while|when|who|as|via|of|for"
+    r"|from|by)\b|$)"
 )
 _PRONOUN_CUE = re.compile(r"[.!?]\s+_++[.!?]?_*+\s+(?:he|she)\s+(?P<verb>[a-z]+)")
 _SUBJECT = re.compile(rf"(?P<name>{_NAME})[^.!?\n_]*$")

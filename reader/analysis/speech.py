@@ -88,6 +88,10 @@ NOT_NAMES = frozenset(
 )
 """Capitalised words that never name a speaker: days, months, platforms, sentence openers."""
 
+APPOSED = r"(?:[^,.;:\n_]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Jr|Sr|St|[A-Z])\.)"
+"""A character of an apposition between commas: no sentence end, but "Mr." and initials
+("Jim Manley, a spokesman for Mr. Reid, said")."""
+
 FIRST_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PLURAL = frozenset("we us our ours ourselves".split())
 
