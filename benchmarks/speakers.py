@@ -308,6 +308,23 @@ def proposed_speakers(path: Path) -> list[dict]:
     return listed
 
 
+_GLUED = frozenset(
+    """now dear yet plus though following including mr mrs ms dr sen gov rep president
+    secretary senator governor sheriff minister chief director editor spokesman the
+    controversial presumptive former""".split()
+)
+
+
+def glued(name: str) -> bool:
+    """Whether a proposed name carries a word that is no part of it: a leading title or
+    opener ("Dear Matt Damon", "Sen. Warren"), a possessive, a "-born" adjective."""
+    parts = name.split()
+    first = parts[0].lower().rstrip(".")
+    possessive = any(p.endswith(("'s", "’s")) for p in parts)
+    adjective = "-" in parts[0] and parts[0].split("-")[-1].islower()
+    return first in _GLUED or possessive or adjective
+
+
 def speaker_seconds(path: Path) -> dict[str, float]:
     """Seconds of speaker discovery and attribution on 50, 200 and 400 articles."""
     articles = [a for cluster in multi_news(path, 400) for a in cluster]
@@ -338,6 +355,10 @@ def main() -> int:
         figures |= speaker_seconds(args.multi_news)
         listed = proposed_speakers(args.multi_news)
         figures["multi-news speakers proposed"] = len(listed)
+        figures["multi-news names with a glued word"] = sum(glued(s["name"]) for s in listed)
+        figures["multi-news speakers listed twice"] = len(listed) - len(
+            {(s["cluster"], s["name"].split()[-1]) for s in listed}
+        )
         details += listed
     if args.json:
         json.dump({"figures": figures, "failures": details}, sys.stdout, indent=1)

@@ -130,7 +130,7 @@ class _Index:
                 if part.lower().rstrip(".") in _PERSONAL and at + 1 < len(parts):
                     self.titled.add(parts[-1])
             if len(parts) >= 2:
-                self.by_last[_plain(parts[-1])][run.group()] += 1
+                self.by_last[_plain(_unpossessed(parts[-1]))][run.group()] += 1
                 if _org_words([p.lower() for p in parts[1:]]):
                     self.by_first[_plain(parts[0])][run.group()] += 1
             else:
@@ -173,7 +173,8 @@ def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
                 continue
             if _after_preposition(text, match):
                 continue
-            parsed = _parse(match.group("name"), index)
+            opening = not _MID_SENTENCE.search(text, max(0, match.start() - 2), match.start())
+            parsed = _parse(match.group("name"), index, opening)
             if parsed is None or lexicon.knows(parsed.name):
                 continue
             parsed.role = parsed.role or _apposed_role(match)
@@ -214,8 +215,9 @@ def _after_preposition(text: str, match: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
-def _parse(raw: str, index: _Index) -> _Candidate | None:
-    """The name and role a run of capitalised words gives, or None when it names nobody."""
+def _parse(raw: str, index: _Index, opening: bool) -> _Candidate | None:
+    """The name and role a run of capitalised words gives, or None when it names nobody;
+    `opening` when the run opens its sentence, where a common word is capitalised too."""
     parts = raw.split()
     owner: list[str] = []
     for at, part in enumerate(parts):
@@ -232,8 +234,8 @@ def _parse(raw: str, index: _Index) -> _Candidate | None:
         single_ok = role[-1].lower().rstrip(".") in _PERSONAL
         if len(parts) == 1 and not single_ok:
             return None
-    parts = _lead_stripped(parts, index)
-    role = _lead_stripped(role, index)
+    parts = _lead_stripped(parts, index, opening)
+    role = _lead_stripped(role, index, opening)
     if not parts or not _is_name(parts, index):
         return None
     if len(parts) == 1:
@@ -262,21 +264,21 @@ def _unpossessed(word: str) -> str:
     return re.sub(r"(?:['’]s|(?<=s)['’])$", "", word)
 
 
-def _lead_stripped(parts: Sequence[str], index: _Index) -> list[str]:
+def _lead_stripped(parts: Sequence[str], index: _Index, opening: bool = True) -> list[str]:
     """Without leading words that are no name: "Now", "Dear", "Canadian-born", "the"."""
     kept = list(parts)
-    while kept and _not_a_name_word(kept[0], index):
+    while kept and _not_a_name_word(kept[0], index, opening):
         kept.pop(0)
     return kept
 
 
-def _not_a_name_word(word: str, index: _Index) -> bool:
+def _not_a_name_word(word: str, index: _Index, opening: bool) -> bool:
     lowered = word.lower().strip(".")
     if lowered in NOT_NAMES or lowered in FUNCTION_WORDS or lowered in _OPENERS:
         return True
     if "-" in word and not word.split("-")[-1][:1].isupper():
         return True
-    return lowered not in TITLES and index.common(word)
+    return opening and lowered not in TITLES and index.common(word)
 
 
 def _is_name(parts: Sequence[str], index: _Index) -> bool:
@@ -303,7 +305,7 @@ def _fullest(word: str, index: _Index) -> tuple[str, str | None]:
         return max(grown, key=lambda run: (grown[run], run)), None
     best, role, most, best_plain = word, None, 0, False
     for run, count in index.by_last.get(_plain(word), Counter()).items():
-        parts = _lead_stripped(run.split(), index)
+        parts = _lead_stripped([*run.split()[:-1], _unpossessed(run.split()[-1])], index)
         titles = [at for at, p in enumerate(parts[:-1]) if p.lower().rstrip(".") in TITLES]
         told = " ".join(parts[: titles[-1] + 1]) if titles else None
         parts = parts[titles[-1] + 1 :][-3:] if titles else parts[-3:]
