@@ -58,7 +58,7 @@ _ROLE_MATCH = 0.75
 _STATEMENT = 0.55
 _INHERITED = 0.9
 _NEARBY = 0.5
-_PARTIAL = 0.6
+_PARTIAL = 0.55
 _APPOSITION_REACH = 60
 """How far after a description its apposed name may end ("The photographer—Jane Doe—")."""
 _LOOK_BACK = 4
