@@ -124,7 +124,7 @@ def make_label(
     """The label of the event `mention` dates; `context` is the sentences before this one."""
     begin, finish = _clause(text, sentence, mention)
     named = _named_phrase(text, mention)
-    if named and not lexicon.knows(named) and not _personal_name(named):
+    if named and named[0].isupper() and not lexicon.mentions(named) and not _personal_name(named):
         return Label(named, begin, finish, named=True)
     quotes = quote_ranges(text, *sentence)
     end = _possessive_end(text, mention.end)
