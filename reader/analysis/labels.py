@@ -66,7 +66,8 @@ _BASES = wordset(
 """Verbs whose present tense ("takes", "sues") a label may use."""
 _HAPPENINGS = wordset(
     "week gala games cup awards summit conference festival show olympics election"
-    " convention day debate fair expo forum marathon championship"
+    " convention day debate fair expo forum marathon championship v vs ruling act war"
+    " attack attacks crisis scandal shooting storm hurricane earthquake trial"
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 _MARKS = "“”\"«»‘’'"
@@ -124,7 +125,7 @@ def make_label(
     """The label of the event `mention` dates; `context` is the sentences before this one."""
     begin, finish = _clause(text, sentence, mention)
     named = _named_phrase(text, mention)
-    if named and named[0].isupper() and not lexicon.mentions(named) and not _personal_name(named):
+    if named and named[0].isupper() and not lexicon.mentions(named) and _happening(named):
         return Label(named, begin, finish, named=True)
     quotes = quote_ranges(text, *sentence)
     end = _possessive_end(text, mention.end)
@@ -208,10 +209,10 @@ def has_verb(label: str) -> bool:
     return False
 
 
-def _personal_name(phrase: str) -> bool:
-    """Two capitalised words with no word of a happening in them: a person, not an event."""
-    parts = phrase.split()
-    return len(parts) == 2 and not {p.lower() for p in parts} & _HAPPENINGS
+def _happening(phrase: str) -> bool:
+    """Whether a name names something that happened ("Met Gala", "United States v. Williams"),
+    not a person, a place or an institution."""
+    return bool({w.lower().strip(",.") for w in phrase.split()} & _HAPPENINGS)
 
 
 def _with_subject(
