@@ -10,6 +10,7 @@ only when no speaker of the wanted kind is in sight.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -140,14 +141,20 @@ class Lexicon:
 
 def other_people(text: str, lexicon: Lexicon) -> list[int]:
     """Where `text` names a person who is no speaker: "President Joe Biden", "Pat Cullen,
-    general secretary…", and later their surname alone. A pronoun never jumps over them."""
+    general secretary…", and later their surname alone. A pronoun never jumps over them.
+    A name inside a speaker's name ("Representative Elijah E. Cummings") is no other person."""
     found: list[int] = []
     surnames: set[str] = set()
+    spoken = lexicon.mentions(text)
+    starts = [m.start for m in spoken]
     titled = [m for m in _TITLED.finditer(text) if m.group("title").lower() in _TITLES]
     for match in [*titled, *_WITH_APPOSITION.finditer(text)]:
         name = match.group("name")
         parts = name.split()
-        if lexicon.knows(name) or any(p.lower().strip("’'s") in _NOT_PEOPLE for p in parts):
+        at = bisect.bisect_right(starts, match.start("name")) - 1
+        if at >= 0 and spoken[at].end > match.start("name"):
+            continue
+        if lexicon.knows(name) or any(_bare(p) in _NOT_PEOPLE for p in parts):
             continue
         found.append(match.start("name"))
         surnames.add(parts[-1])
@@ -155,6 +162,11 @@ def other_people(text: str, lexicon: Lexicon) -> list[int]:
         pattern = rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, sorted(surnames)))})(?![\w-])"
         found += [m.start() for m in re.finditer(pattern, text)]
     return sorted(set(found))
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without a possessive: "Senate’s" → "senate"."""
+    return re.sub(r"['’]s?$", "", word.lower())
 
 
 def follows_another_name(text: str, start: int) -> bool:
