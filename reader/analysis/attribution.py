@@ -7,23 +7,28 @@ quotes, and the speakers of quotes already attributed). For each quote, first ma
    ending in a full stop, the cue before it in its sentence comes first;
 2. the nearest cue before the quote in its sentence (`Kardashian said, “…`);
 3. a cue later in its sentence (`is “reevaluating” her relationship…, she announced`);
+4. a clause ending in a speech verb that hands over to the quote ("Romney released a
+   statement saying: “…”", "Biden was quick to retort: “…”"): the sentence's subject;
    — a speech verb next to the quote with a subject nobody knows ("one aide said") stops
    here: the speaker is unknown, never borrowed from a neighbour;
-4. the previous quote of the paragraph, when no one else is mentioned in between
-   (`“…,” she said. “…”`), or the quote this paragraph continues;
-5. for a paragraph that opens with the quote: an introducing paragraph ending in a colon
+5. the previous quote of the paragraph, when no one else is mentioned between its
+   attribution sentence and this quote (`“…,” she said. “…”`), or the quote this
+   paragraph continues;
+6. for a paragraph that opens with the quote: an introducing paragraph ending in a colon
    (its cue, else its first subject, else the last speaker), a previous paragraph ending
    in an attributed quote, or one whose last sentence starts with a subject ("She
    followed with…");
-6. a speaker named earlier in a sentence that speaks of speech ("issued a statement").
+7. a speaker named earlier in a sentence that speaks of speech ("issued a statement");
+8. for a few quoted words inside narration, the sentence's subject, shown as uncertain.
 
 A quote running over paragraphs with its cue in the last one takes that cue's speaker.
 
-Names resolve through the story's speakers; pronouns and descriptions to the most recent
-compatible speaker, with lower confidence, but never past a named person who is no
-speaker ("President Joe Biden … he said" stays None); "the statement" to the most recent
-speaker whose kind fits the quote's voice (we → organisation, I → person). Unknown stays
-None.
+Names resolve through the story's speakers. "He" and "she" stand for the subject of the
+sentence before, as journalists write (a quote's speaker names its sentence's subject),
+never for a named person who is no speaker ("President Joe Biden … he said" stays None);
+"it", "they" and descriptions for the most recent compatible speaker, with lower
+confidence; "the statement" for the most recent speaker whose kind fits the quote's voice
+(we → organisation, I → person). Unknown stays None.
 """
 
 from __future__ import annotations
