@@ -4,6 +4,8 @@ A label is the clause around the date with the date itself, quoted speech and fi
 removed, a pronoun or missing subject replaced by the speaker the text is about, and cut
 before a trailing prepositional phrase to stay under ~60 characters: "Balenciaga issued
 another statement regarding the campaign", "Kim Kardashian broke her silence".
+A bare name is a label only when it names a happening ("Met Gala", "United States v.
+Williams"), never a person, a place or an institution.
 """
 
 from __future__ import annotations
