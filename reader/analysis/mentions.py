@@ -3,9 +3,10 @@
 A speaker is a person or an organisation, which decides the pronouns and descriptions that
 can stand for it (she/he and "the reality star" for a person; it/they and "the brand" for
 an organisation). The kind found in the text decides first (see `proposals`), then the role
-in story.yaml when it names one ("photographer", "fashion house"); otherwise the name does: "CBS News" is an organisation, "Gabriele
-Galimberti" a person, and a single word such as "Balenciaga" stays unknown and is used
-only when no speaker of the wanted kind is in sight.
+in story.yaml when it names one ("photographer", "fashion house"); otherwise the name
+does: "CBS News" is an organisation, "Gabriele Galimberti" a person, and a single word such
+as "Balenciaga" stays unknown and is used only when no speaker of the wanted kind is in
+sight.
 """
 
 from __future__ import annotations
