@@ -3,6 +3,7 @@ every speaker here is found in the text, as when a user imports real articles.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from reader.analysis.labels import has_verb
 from reader.analysis.quotes import extract_quotes
 from reader.analysis.speakers import attribute_speakers, discover_speakers
+from reader.analysis.speech import alternation
 from reader.analysis.timeline import extract_events
 from reader.model import Quote, Source, Speaker, Story
 
@@ -189,3 +191,10 @@ def test_one_happening_told_a_day_apart_is_one_event() -> None:
 )
 def test_an_event_label_needs_a_verb(label: str, verb: bool) -> None:
     assert has_verb(label) is verb
+
+
+def test_a_name_pattern_matches_the_longest_name_in_any_case_and_spacing() -> None:
+    names = alternation(["Kim", "Kim Kardashian", "Kim K.", "the brand"])
+    pattern = re.compile(rf"(?<![\w’'-])(?:{names})(?![\w-])", re.IGNORECASE)
+    text = "Kim Kardashian, kim k. and THE  brand met Kimberly and Kim."
+    assert pattern.findall(text) == ["Kim Kardashian", "kim k.", "THE  brand", "Kim"]
