@@ -365,7 +365,8 @@ def main() -> int:
         print()
         return 0
     for name, value in figures.items():
-        shown = f"{value:.1%}" if isinstance(value, float) and value <= 1 else value
+        share = isinstance(value, float) and "seconds" not in name and "per" not in name
+        shown = f"{value:.1%}" if share else value
         print(f"{name:32} {shown}")
     if args.failures:
         for item in details:
