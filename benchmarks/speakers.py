@@ -365,7 +365,7 @@ def main() -> int:
         print()
         return 0
     for name, value in figures.items():
-        share = isinstance(value, float) and "seconds" not in name and "per" not in name
+        share = isinstance(value, float) and "seconds" not in name and "per story" not in name
         shown = f"{value:.1%}" if share else value
         print(f"{name:32} {shown}")
     if args.failures:

@@ -75,7 +75,8 @@ TITLE_WORDS = frozenset(
     officer judge governor mayor general coach commissioner ambassador prince princess king
     queen pope majority minority senate house prime deputy foreign interior defence defense
     health finance state party republican democratic democrat labour conservative opposition
-    lawyer attorney founder ceo head professor speaker""".split()
+    lawyer attorney founder ceo head professor speaker campaign manager adviser advisor
+    strategist aide press communications senior assistant top""".split()
 )
 """Words of a title that may stand between a verb and a name ("said Senate Majority Leader
 Chuck Schumer", "countered Republican leader Mitch McConnell")."""
