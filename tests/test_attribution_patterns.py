@@ -94,6 +94,11 @@ def speaker_of(text: str, phrase: str) -> str | None:
         ),
         ("Mary Roe spoke. “It is madness,” one commuter said.", "madness", None),
         ("“Nobody knows what happened,” the caption read.", "Nobody", None),
+        (
+            "The campaign relished it.\n\n“They lost,” said Acme campaign manager Jim Roe.",
+            "lost",
+            "Jim Roe",
+        ),
     ],
     ids=[
         "apposed-role",
@@ -109,6 +114,7 @@ def speaker_of(text: str, phrase: str) -> str | None:
         "shared-surname",
         "unknown-subject",
         "no-speaker",
+        "title-before-name",
     ],
 )
 def test_attribution_patterns(text: str, phrase: str, speaker: str | None) -> None:
@@ -124,6 +130,7 @@ def test_attribution_patterns(text: str, phrase: str, speaker: str | None) -> No
         ("Now Acme News reported it. Acme News is big.", "Acme News", None, "organisation"),
         ("“Yes,” said Dear Tom Ash.", "Tom Ash", None, "person"),
         ("CNN’s Jane Poe reported the news.", "Jane Poe", "CNN", "person"),
+        ("“No,” said Acme campaign manager Jim Roe.", "Jim Roe", "Acme campaign manager", "person"),
         (
             "John Doe, a spokesman for Acme News, said no.",
             "John Doe",
