@@ -205,3 +205,11 @@ def test_a_name_pattern_matches_the_longest_name_in_any_case_and_spacing() -> No
     pattern = re.compile(rf"(?<![\w’'-])(?:{names})(?![\w-])", re.IGNORECASE)
     text = "Kim Kardashian, kim k. and THE  brand met Kimberly and Kim."
     assert pattern.findall(text) == ["Kim Kardashian", "kim k.", "THE  brand", "Kim"]
+
+
+def test_the_name_after_the_verb_is_the_one_spoken_to() -> None:
+    text = (
+        "Tom Ash walked on.\n\nAnother man, not seen on camera, then tells Ash, "
+        "“We're just here for a project.”"
+    )
+    assert speaker_of(text, "project") is None

@@ -69,6 +69,7 @@ _APPOSITION_REACH = 60
 _LOOK_BACK = 4
 """Sentences a he or she may look back for the person it stands for."""
 _FINAL = frozenset(".!?…")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TAG_END = re.compile(
     r"\s*(?:[.,;:!?\n]|$|(?:in|on|via|to|during|at|after|before|late|earlier|last|this)\b)"
 )
@@ -176,7 +177,7 @@ class SourceAttribution:
         """A quote after a speech verb that ends its clause ("Biden was quick to retort:",
         "released a statement saying:", "he told CNN,"): the sentence's subject said it, or
         when the sentence opens otherwise ("Asked whether…, Mr. Santorum did not back down,
-        saying,"), the speaker named last before the verb."""
+        saying,"), the speaker named last before the verb ("tells Etheridge," is no cue)."""
         lead = self.masked[sentence[0] : opening].rstrip(" \t\n")
         if not lead.endswith((":", ",")) or quote.kind == "partial":
             return None
@@ -187,7 +188,8 @@ class SourceAttribution:
         if subject is not None and subject.how != "description":
             verdict = self._resolve(subject, quote)
             return verdict if verdict.speaker else None
-        named = self.lexicon.mentions(self.masked, sentence[0], opening)
+        verb = max(m.start() for m in _WORD.finditer(lead) if m.group().lower() in INTRODUCING)
+        named = self.lexicon.mentions(self.masked, sentence[0], sentence[0] + verb)
         if not named or self._someone_before(named[-1].end, opening):
             return None
         return Verdict(
