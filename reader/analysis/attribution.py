@@ -58,7 +58,10 @@ CONFIDENCE = {
     "described": 0.75,
     "description": 0.6,
     "pronoun": 0.65,
+    "it": 0.55,
 }
+"""How sure each way of naming a speaker is; under 0.6 the reader marks it uncertain: "it"
+and "they" stand for whatever organisation was named last, and may be a document."""
 _ROLE_MATCH = 0.75
 _STATEMENT = 0.55
 _INHERITED = 0.9
@@ -306,9 +309,9 @@ class SourceAttribution:
             pronoun = cue.subject.lower()
             if pronoun in {"he", "she"}:
                 name = self._antecedent(cue.start, quote)
-            else:
-                name = self._recent(cue.start, _PRONOUN_KINDS[pronoun])
-            return Verdict(name, CONFIDENCE["pronoun"], span) if name else _UNKNOWN
+                return Verdict(name, CONFIDENCE["pronoun"], span) if name else _UNKNOWN
+            name = self._recent(cue.start, _PRONOUN_KINDS[pronoun])
+            return Verdict(name, CONFIDENCE["it"], span) if name else _UNKNOWN
         return self._describe(cue, quote, span)
 
     def _describe(self, cue: Cue, quote: Quote, span: tuple[int, int]) -> Verdict:
