@@ -84,6 +84,8 @@ class Label:
     end: int
     named: bool = False
     """A named happening ("Met Gala 2021") rather than a clause."""
+    subject: bool = True
+    """False when the clause says what happened but not who did it ("told reporters")."""
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -141,10 +143,11 @@ def make_label(
             begin, finish = nxt
             words = _kept_words(text, begin, finish, removed)
     words = _with_subject(words, text, sentence, begin, lexicon, context)
+    subject = bool(words) and not (words[0][:1].islower() and words[0] not in _DETERMINERS)
     label = _trim_words(words) or text[sentence[0] : sentence[1]][:MAX_LABEL].strip()
     if mention.note:
         label = f"{label} ({mention.note})"
-    return Label(label[:1].upper() + label[1:], begin, finish)
+    return Label(label[:1].upper() + label[1:], begin, finish, subject=subject)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

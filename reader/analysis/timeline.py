@@ -108,7 +108,9 @@ def _source_events(
         sentence = ranges[number]
         context = ranges[max(0, number - CONTEXT_SENTENCES) : number]
         label = make_label(text, sentence, mention, lexicon, context)
-        if not label.named and not (has_verb(label.text) and _third_person(label.text)):
+        if not label.named and not (
+            label.subject and has_verb(label.text) and _third_person(label.text)
+        ):
             continue
         start, end = _evidence_range(sentence, mention, label.start, label.end)
         words = _content_words(text[label.start : label.end]) | _content_words(label.text)
