@@ -2,7 +2,7 @@
 
 Each date expression (see `dates`) gives a candidate event: its date, a label made from the
 clause around it (see `labels`) and the sentence as evidence; a label without a verb (a bare
-name, a place, an adverb) or told in the first person is no event. Candidates with
+name, a place, an adverb), without a subject, or told in the first person is no event. Candidates with
 compatible dates (equal, one a coarser form of the other, or a day apart) and shared
 content words are one event told several times; its label is the candidate whose words
 the others share most, unless story.yaml names the event, whose wording wins. A source
