@@ -2,12 +2,12 @@
 
 Each date expression (see `dates`) gives a candidate event: its date, a label made from the
 clause around it (see `labels`) and the sentence as evidence; a label without a verb (a bare
-name, a place, an adverb), without a subject, or told in the first person is no event. Candidates with
-compatible dates (equal, one a coarser form of the other, or a day apart) and shared
-content words are one event told several times; its label is the candidate whose words
-the others share most, unless story.yaml names the event, whose wording wins. A source
-without a date reads its relative dates against the story's most common source date (the
-latest on a tie).
+name, a place, an adverb), without a subject, or told in the first person is no event.
+Candidates with compatible dates (equal, one a coarser form of the other, or a day apart)
+and shared content words are one event told several times; its label is the candidate
+whose words the others share most, unless story.yaml names the event, whose wording wins.
+A source without a date reads its relative dates against the story's most common source
+date (the latest on a tie).
 """
 
 from __future__ import annotations
