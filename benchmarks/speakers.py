@@ -12,11 +12,13 @@ mapped to the extracted quote that covers most of it. Reported:
 - speaker: on phrases whose label names one person (not `other_*`, not a group such as
   `Obama_campaign`), the share whose quote has a speaker with the label's surname;
 - none: the share of those one-person quotes with no speaker, and of all extracted quotes;
-- certain: precision of the speaker on one-person quotes the reader shows without a `?`.
+- certain: precision of the speaker on one-person quotes the reader shows without a `?`;
+- timeline: events per story, and the share of event labels without a verb.
 
 `--multi-news FILE` lists the speakers proposed for the clusters of the first 50 Multi-News
-articles (one story per cluster), and times speaker discovery and attribution on one story
-of the first 50, 200 and 400 articles.
+articles (one story per cluster), counts names with a word glued to them (a title, an
+opener, a possessive) and surnames listed twice in a cluster, and times speaker discovery
+and attribution on one story of the first 50, 200 and 400 articles.
 
 `--sample SEEDS STORY` also imports the raw sample articles with no speakers and compares
 the speakers of shared quotes with the analysis of the hand-listed sample story.
