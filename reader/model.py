@@ -16,6 +16,7 @@ Match = Literal["exact", "variant", "paraphrase"]
 QuoteKind = Literal["marked", "unclosed", "block", "partial"]
 AnnotationKind = Literal["note", "speaker", "not-quote", "same-quote"]
 AnchorStatus = Literal["anchored", "moved", "orphaned"]
+SpeakerKind = Literal["person", "organisation"]
 EventOrigin = Literal["text", "story", "annotation"]
 
 
@@ -27,6 +28,8 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     role: str | None = None
     proposed: bool = False
+    kind: SpeakerKind | None = None
+    """None when neither the role nor the name tells."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,11 @@ class Span:
     start: int
     end: int
     text: str
+
+
+CERTAIN = 0.6
+"""Speaker confidence from which an attribution is shown as certain; below it the reader marks
+the speaker with `?`, and attribution precision is measured at this line."""
 
 
 Precision = Literal["year", "month", "day"]

@@ -24,6 +24,7 @@ from reader.model import (
     Reuse,
     Source,
     Span,
+    Speaker,
     precision,
 )
 
@@ -60,6 +61,17 @@ def cluster_data(cluster: Cluster, context: Context | None = None) -> dict[str, 
         "shared": cluster.shared,
         "sources": len({o.source for o in cluster.occurrences}),
         "occurrences": [occurrence_data(o, context) for o in cluster.occurrences],
+    }
+
+
+def speaker_data(speaker: Speaker) -> dict[str, Any]:
+    """A speaker as listed in `reader quotes --json`: one canonical name and its kind."""
+    return {
+        "name": speaker.name,
+        "kind": speaker.kind,
+        "role": speaker.role,
+        "aliases": list(speaker.aliases),
+        "proposed": speaker.proposed,
     }
 
 
@@ -129,6 +141,7 @@ def quotes_document(
         "story": analysis.story,
         "quotes": [cluster_data(c, context) for c in chosen],
         "reuse": [reuse_data(r, context) for r in analysis.reuse],
+        "speakers": [speaker_data(s) for s in analysis.speakers],
     }
 
 

@@ -78,7 +78,7 @@ def _analyze(story: Story) -> Analysis:
     speakers = timed("speaker discovery", lambda: discover_speakers(story, found))
     quotes: Sequence[Quote] = timed("speakers", lambda: attribute_speakers(story, found, speakers))
     clusters, reuse = timed("matching", lambda: match_quotes(story, quotes))
-    events = timed("timeline", lambda: extract_events(story))
+    events = timed("timeline", lambda: extract_events(story, speakers))
     return Analysis(
         story=story.id,
         quotes=tuple(quotes),

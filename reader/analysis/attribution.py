@@ -7,23 +7,28 @@ quotes, and the speakers of quotes already attributed). For each quote, first ma
    ending in a full stop, the cue before it in its sentence comes first;
 2. the nearest cue before the quote in its sentence (`Kardashian said, “…`);
 3. a cue later in its sentence (`is “reevaluating” her relationship…, she announced`);
+4. a clause ending in a speech verb that hands over to the quote ("Romney released a
+   statement saying: “…”", "Biden was quick to retort: “…”"): the sentence's subject;
    — a speech verb next to the quote with a subject nobody knows ("one aide said") stops
    here: the speaker is unknown, never borrowed from a neighbour;
-4. the previous quote of the paragraph, when no one else is mentioned in between
-   (`“…,” she said. “…”`), or the quote this paragraph continues;
-5. for a paragraph that opens with the quote: an introducing paragraph ending in a colon
+5. the previous quote of the paragraph, when no one else is mentioned between its
+   attribution sentence and this quote (`“…,” she said. “…”`), or the quote this
+   paragraph continues;
+6. for a paragraph that opens with the quote: an introducing paragraph ending in a colon
    (its cue, else its first subject, else the last speaker), a previous paragraph ending
    in an attributed quote, or one whose last sentence starts with a subject ("She
    followed with…");
-6. a speaker named earlier in a sentence that speaks of speech ("issued a statement").
+7. a speaker named earlier in a sentence that speaks of speech ("issued a statement");
+8. for a few quoted words inside narration, the sentence's subject, shown as uncertain.
 
 A quote running over paragraphs with its cue in the last one takes that cue's speaker.
 
-Names resolve through the story's speakers; pronouns and descriptions to the most recent
-compatible speaker, with lower confidence, but never past a named person who is no
-speaker ("President Joe Biden … he said" stays None); "the statement" to the most recent
-speaker whose kind fits the quote's voice (we → organisation, I → person). Unknown stays
-None.
+Names resolve through the story's speakers. "He" and "she" stand for the subject of the
+sentence before, as journalists write (a quote's speaker names its sentence's subject),
+never for a named person who is no speaker ("President Joe Biden … he said" stays None);
+"it", "they" and descriptions for the most recent compatible speaker, with lower
+confidence; "the statement" for the most recent speaker whose kind fits the quote's voice
+(we → organisation, I → person). Unknown stays None.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from reader.analysis.mentions import Kind, Lexicon, follows_another_name, other_
 from reader.analysis.passages import Span, masked_text, paragraphs, sentence_at, sentences
 from reader.analysis.quotemarks import MARKS
 from reader.analysis.speech import (
+    INTRODUCING,
     ORG_NOUNS,
     PERSON_NOUNS,
     STATEMENT_NOUNS,
@@ -52,12 +58,21 @@ CONFIDENCE = {
     "described": 0.75,
     "description": 0.6,
     "pronoun": 0.65,
+    "it": 0.55,
 }
+"""How sure each way of naming a speaker is; under 0.6 the reader marks it uncertain: "it"
+and "they" stand for whatever organisation was named last, and may be a document."""
 _ROLE_MATCH = 0.75
 _STATEMENT = 0.55
 _INHERITED = 0.9
 _NEARBY = 0.5
+_PARTIAL = 0.55
+_APPOSITION_REACH = 60
+"""How far after a description its apposed name may end ("The photographer—Jane Doe—")."""
+_LOOK_BACK = 4
+"""Sentences a he or she may look back for the person it stands for."""
 _FINAL = frozenset(".!?…")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TAG_END = re.compile(
     r"\s*(?:[.,;:!?\n]|$|(?:in|on|via|to|during|at|after|before|late|earlier|last|this)\b)"
 )
@@ -93,6 +108,8 @@ class SourceAttribution:
         self.paras = paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
         self.sentences = {p: sentences(self.masked, *p) for p in self.paras}
+        self.flat = [span for p in self.paras for span in self.sentences[p]]
+        self.flat_starts = [span[0] for span in self.flat]
         self.names = sorted(
             [(m.start, m.name) for m in lexicon.mentions(self.masked)]
             + [(at, "") for at in other_people(self.masked, lexicon)]
@@ -144,6 +161,9 @@ class SourceAttribution:
             verdict = self._resolve(own, quote)
             if verdict.speaker:
                 return replace(verdict, direct=True)
+        introduced = self._introduced(sentence, opening, quote)
+        if introduced:
+            return replace(introduced, direct=True)
         if quote.kind != "partial" and self.cues.anyone(
             self.masked, closing, opening, para[0], para[1]
         ):
@@ -152,8 +172,52 @@ class SourceAttribution:
             self._inherit(index, para, opening)
             or self._from_previous_paragraph(index, quote, para, opening)
             or self._nearby(sentence, opening)
+            or (self._subject_of(sentence, opening, quote) if quote.kind == "partial" else None)
             or _UNKNOWN
         )
+
+    def _introduced(self, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
+        """A quote after a speech verb that ends its clause ("Biden was quick to retort:",
+        "released a statement saying:", "he told CNN,"): the sentence's subject said it, or
+        when the sentence opens otherwise ("Asked whether…, Mr. Santorum did not back down,
+        saying,"), the speaker named last before the verb ("tells Etheridge," is no cue)."""
+        lead = self.masked[sentence[0] : opening].rstrip(" \t\n")
+        if not lead.endswith((":", ",")) or quote.kind == "partial":
+            return None
+        found = words_of(lead[-40:])
+        if not found or not any(w in INTRODUCING for w in found[-3:]):
+            return None
+        subject = self.cues.subject_at(self.masked, sentence[0], opening)
+        if subject is not None and subject.how != "description":
+            verdict = self._resolve(subject, quote)
+            return verdict if verdict.speaker else None
+        verb = max(m.start() for m in _WORD.finditer(lead) if m.group().lower() in INTRODUCING)
+        named = self.lexicon.mentions(self.masked, sentence[0], sentence[0] + verb)
+        if not named or self._someone_before(named[-1].end, opening):
+            return None
+        return Verdict(
+            named[-1].name, CONFIDENCE["name"] * _INHERITED, (named[-1].start, named[-1].end)
+        )
+
+    def _subject_of(self, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
+        """A few quoted words inside narration are the words of the sentence's subject
+        ("Boehner chided Obama for having “wasted another week.”"), said less surely."""
+        subject = self.cues.subject_at(self.masked, sentence[0], opening)
+        if subject is None or subject.subject.lower() in {"it", "they"}:
+            named = self.lexicon.mentions(self.masked, sentence[0], opening)
+            first = named[0] if named else None
+            if first is None or self._someone_before(sentence[0], first.start):
+                return None
+            return Verdict(first.name, _PARTIAL, (first.start, first.end))
+        verdict = self._resolve(subject, quote)
+        if verdict.speaker is None:
+            return None
+        return replace(verdict, confidence=min(verdict.confidence, _PARTIAL))
+
+    def _someone_before(self, start: int, end: int) -> bool:
+        """Whether a person who is no speaker is named in `masked[start:end]`."""
+        at = bisect.bisect_left(self.names, (start, ""))
+        return any(name == "" for _, name in self.names[at:] if _ < end)
 
     def _paragraph(self, offset: int) -> Span:
         return self.paras[max(0, bisect.bisect_right(self.para_starts, offset) - 1)]
@@ -170,9 +234,9 @@ class SourceAttribution:
         if verdict.speaker is None:
             return None
         if previous.start >= para[0]:
-            gap_start = (
-                verdict.cue[1] if verdict.cue and verdict.cue[0] >= previous.end else previous.end
-            )
+            gap_start = previous.end
+            if verdict.cue and verdict.cue[0] >= previous.end:
+                gap_start = sentence_at(self.sentences[para], verdict.cue[0])[1]
             if self._someone_else(gap_start, opening, verdict.speaker):
                 return None
             return Verdict(verdict.speaker, verdict.confidence * _INHERITED, verdict.cue)
@@ -235,21 +299,25 @@ class SourceAttribution:
         """The speaker a cue's subject stands for."""
         span = (cue.start, cue.end)
         if cue.how == "name":
-            named = self.lexicon.canonical(_strip_possessive(cue.subject))
+            named = self.lexicon.canonical(_strip_possessive(cue.subject), self.masked, cue.start)
             if named is None or (
                 named[1] == "surname" and follows_another_name(self.masked, cue.start)
             ):
                 return _UNKNOWN
             return Verdict(named[0], CONFIDENCE[named[1]], span)
         if cue.how == "pronoun":
-            kinds = _PRONOUN_KINDS[cue.subject.lower()]
-            name = self._recent(cue.start, kinds)
-            return Verdict(name, CONFIDENCE["pronoun"], span) if name else _UNKNOWN
+            pronoun = cue.subject.lower()
+            if pronoun in {"he", "she"}:
+                name = self._antecedent(cue.start, quote)
+                return Verdict(name, CONFIDENCE["pronoun"], span) if name else _UNKNOWN
+            name = self._recent(cue.start, _PRONOUN_KINDS[pronoun])
+            return Verdict(name, CONFIDENCE["it"], span) if name else _UNKNOWN
         return self._describe(cue, quote, span)
 
     def _describe(self, cue: Cue, quote: Quote, span: tuple[int, int]) -> Verdict:
         subject_end = cue.subject_start + len(cue.subject)
-        named = self.lexicon.mentions(self.masked, cue.subject_start, cue.end)
+        reach = min(len(self.masked), max(cue.end, subject_end + _APPOSITION_REACH))
+        named = self.lexicon.mentions(self.masked, cue.subject_start, reach)
         apposed = [m for m in named if _APPOSED.fullmatch(self.masked, subject_end, m.start)]
         inner = apposed or [m for m in named if m.start < subject_end]
         if inner:
@@ -276,6 +344,56 @@ class SourceAttribution:
         name = self._recent(cue.start, kinds)
         return Verdict(name, confidence, span) if name else _UNKNOWN
 
+    def _antecedent(self, at: int, quote: Quote) -> str | None:
+        """The person "he" or "she" at `at` stands for, as a journalist writes: the subject of
+        the sentence before, else the first person the nearest sentence names or quotes. A
+        he, she or unresolved description of a person as subject carries the same person on;
+        an organisation as subject is passed over; a person who is no speaker gives None.
+        A speaker of unknown kind is taken only when no person turns up; past a few
+        sentences, the person last mentioned."""
+        number = bisect.bisect_right(self.flat_starts, at) - 1
+        fallback: str | None = None
+        for back in range(number, max(-1, number - _LOOK_BACK), -1):
+            start, end = self.flat[back][0], min(self.flat[back][1], at)
+            subject = self.cues.subject_at(self.masked, start, end) or self._described(start, end)
+            if subject and subject.how == "pronoun" and subject.subject.lower() in {"he", "she"}:
+                continue
+            if subject and subject.how != "pronoun":
+                found = self._resolve(subject, quote).speaker
+                kind = self.lexicon.kinds.get(found) if found else None
+                if kind == "person":
+                    return found
+                fallback = fallback or (found if kind == "unknown" else None)
+                if found is None and set(words_of(subject.subject)) & _PERSONAL_HEADS:
+                    continue
+            for name in self._people(start, end):
+                if not name:
+                    return fallback
+                if self.lexicon.kinds.get(name) == "person":
+                    return name
+                fallback = fallback or name
+        return fallback or self._recent(at, _PERSON)
+
+    def _described(self, start: int, end: int) -> Cue | None:
+        """A description of a person in `masked[start:end]`, as subject after an opening
+        clause ("As OK! reported, the reality star, 42, took to social media")."""
+        for found in self.cues.subjects(self.masked, start, end):
+            if found.how == "description" and set(words_of(found.subject)) & _PERSONAL_HEADS:
+                return found
+        return None
+
+    def _people(self, start: int, end: int) -> list[str]:
+        """The people and speakers of unknown kind named or quoted in `masked[start:end]`, in
+        order; "" for someone who is no speaker."""
+        at = bisect.bisect_left(self.names, (start, ""))
+        seen = [(p, n) for p, n in self.names[at:] if p < end]
+        seen += [(p, n) for p, n in self.said if start <= p < end]
+        return [
+            name
+            for _, name in sorted(seen, key=lambda pair: pair[0])
+            if not name or self.lexicon.kinds.get(name) in _PERSON_OR_UNKNOWN
+        ]
+
     def _recent(self, before: int, kinds: tuple[frozenset[Kind], ...]) -> str | None:
         """The most recently mentioned speaker of the first group of `kinds` that has one;
         None when the most recent person is someone who is no speaker."""
@@ -295,6 +413,10 @@ class SourceAttribution:
 
 
 _PERSON: tuple[frozenset[Kind], ...] = (frozenset({"person"}), frozenset({"unknown"}))
+_PERSON_OR_UNKNOWN = frozenset({"person", "unknown"})
+_PERSONAL_HEADS = PERSON_NOUNS | frozenset(
+    "congressman congresswoman senator lawmaker candidate nominee sheriff".split()
+)
 _ORG: tuple[frozenset[Kind], ...] = (frozenset({"org"}), frozenset({"unknown"}))
 _ANY: tuple[frozenset[Kind], ...] = (frozenset({"person", "org", "unknown"}),)
 _PRONOUN_KINDS: dict[str, tuple[frozenset[Kind], ...]] = {

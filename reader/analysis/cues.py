@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.analysis.mentions import HONORIFICS, Lexicon
 from reader.analysis.speech import (
+    APPOSED,
     INVERTING_VERBS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -29,12 +30,14 @@ _ADVERBS = (
     r"|has|had|have|would|\w+ly))*"
 )
 _OWNER = r"(?:for|of|at|from|by)\s+"
+_SETTING = r"(?:in|on|during|after|before|while|when|who|as|to|via|told|through)\b"
+"""Words that may follow "said Smith": where and when he said it ("said Trump in an interview")."""
 _DETERMINERS = frozenset("the a an this that his her their its another".split())
 _CONNECTIVES = re.compile(
     r"(?:(?:and|but|so|then|finally|later|also|first|next|meanwhile|however|still)\W+)*",
     re.IGNORECASE,
 )
-_APPOSITION = r"(?:\s*,[^,.;:\n_]{1,80},|\s*[—–][^—–\n_]{1,80}[—–]|\s+\([^()\n_]{1,80}\))?"
+_APPOSITION = rf"(?:\s*,{APPOSED}{{1,80}},|\s*[—–][^—–\n_]{{1,80}}[—–]|\s+\([^()\n_]{{1,80}}\))?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class CuePatterns:
         inverting = rf"(?:{alternation(INVERTING_VERBS)})(?![\w-])"
         titles = rf"(?:(?:{alternation(TITLE_WORDS - {'the'})}|(?-i:[A-Z][\w’'-]*))\s+){{0,4}}?"
         self.inverted = re.compile(
-            rf"[\s,—–-]*{inverting}\s+{titles}{subject}(?=\s*[.,;:!?\n]|\s+{_OWNER}|$)",
+            rf"[\s,—–-]*{inverting}\s+{titles}{subject}(?=\s*[.,;:!?\n(—–]|\s+{_OWNER}|\s+{_SETTING}|$)",
             flags,
         )
         self.owner = re.compile(rf"\s+{_OWNER}{subject}", flags)

@@ -4,6 +4,8 @@ A label is the clause around the date with the date itself, quoted speech and fi
 removed, a pronoun or missing subject replaced by the speaker the text is about, and cut
 before a trailing prepositional phrase to stay under ~60 characters: "Balenciaga issued
 another statement regarding the campaign", "Kim Kardashian broke her silence".
+A bare name is a label only when it names a happening ("Met Gala", "United States v.
+Williams"), never a person, a place or an institution.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.analysis.dates import DateMention, lead_in
-from reader.model import Speaker
+from reader.analysis.mentions import Lexicon
+from reader.analysis.speech import SPEECH_VERBS
 from reader.text import FUNCTION_WORDS
 
 MAX_LABEL = 60
@@ -43,17 +46,30 @@ _FILLER = frozenset(
     "meanwhile finally even also however reportedly then already still just now again".split()
 )
 _LEADING_DROP = frozenset("and but so or as which who whom that then".split())
-_SPEECH_VERBS = wordset(
-    "said says wrote writes added adds posted posts announced announces claimed claims"
-    " stated states continued continues concluded concludes told tweeted explained"
-)
 _DETERMINERS = frozenset("the a an his her its their this that these those our my".split())
-_POSSESSIVES = {"she": "her", "he": "his", "it": "its", "they": "their"}
 _PARTICLES = frozenset({"out", "up", "off", "down", "back", "over", "in", "on"})
 _PERSON_PRONOUNS = frozenset({"she", "he"})
 _THING_PRONOUNS = frozenset({"it", "they"})
-_ORG_ROLES = re.compile(
-    r"(?i)brand|company|house|label|organi[sz]ation|agency|firm|maker|outlet|news|media|network"
+_VERBS = SPEECH_VERBS | wordset(
+    "is are was were be been has have had do does did will would can could may might must"
+    " went came gave took made met won lost began became left held sent wrote spoke ran"
+    " brought bought fought found kept led paid put read saw set sold stood struck thought"
+    " threw withdrew rose fell grew knew drew drove flew got hit hung hurt let meant quit"
+    " sat shot shut slid split spread stole stuck swore swept taught tore told understood"
+    " broke chose froze sought cut"
+)
+_BASES = wordset(
+    "take make say give come go get call pull sue want plan face deny apologize apologise"
+    " announce admit accuse cut drop end file join launch leave lose meet open release remove"
+    " resign return reject respond sign slam speak start stop urge win back blame break bring"
+    " claim defend tell write post condemn pledge promise vow warn threaten ask agree decide"
+    " refuse offer propose vote pass kill attack arrest charge approve block rule"
+)
+"""Verbs whose present tense ("takes", "sues") a label may use."""
+_HAPPENINGS = wordset(
+    "week gala games cup awards summit conference festival show olympics election"
+    " convention day debate fair expo forum marathon championship v vs ruling act war"
+    " attack attacks crisis scandal shooting storm hurricane earthquake trial"
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 _MARKS = "“”\"«»‘’'"
@@ -66,6 +82,10 @@ class Label:
     text: str
     start: int
     end: int
+    named: bool = False
+    """A named happening ("Met Gala 2021") rather than a clause."""
+    subject: bool = True
+    """False when the clause says what happened but not who did it ("told reporters")."""
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -103,14 +123,14 @@ def make_label(
     text: str,
     sentence: tuple[int, int],
     mention: DateMention,
-    speakers: Sequence[Speaker],
+    lexicon: Lexicon,
     context: Sequence[tuple[int, int]],
 ) -> Label:
     """The label of the event `mention` dates; `context` is the sentences before this one."""
     begin, finish = _clause(text, sentence, mention)
     named = _named_phrase(text, mention)
-    if named:
-        return Label(named, begin, finish)
+    if named and named[0].isupper() and not lexicon.mentions(named) and _happening(named):
+        return Label(named, begin, finish, named=True)
     quotes = quote_ranges(text, *sentence)
     end = _possessive_end(text, mention.end)
     possessive = text[end - 2 : end] in {"'s", "’s"}
@@ -122,14 +142,12 @@ def make_label(
         if nxt is not None:
             begin, finish = nxt
             words = _kept_words(text, begin, finish, removed)
-    words = _with_subject(words, text, sentence, begin, speakers, context)
-    if 1 < len(words) <= 3 and words[-1].lower() in _SPEECH_VERBS:
-        owner = _POSSESSIVES.get(words[-2].lower(), words[-2] + "'s")
-        words = [*words[:-2], owner, "statement"]
+    words = _with_subject(words, text, sentence, begin, lexicon, context)
+    subject = bool(words) and not (words[0][:1].islower() and words[0] not in _DETERMINERS)
     label = _trim_words(words) or text[sentence[0] : sentence[1]][:MAX_LABEL].strip()
     if mention.note:
         label = f"{label} ({mention.note})"
-    return Label(label[:1].upper() + label[1:], begin, finish)
+    return Label(label[:1].upper() + label[1:], begin, finish, subject=subject)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -184,12 +202,30 @@ def _kept_words(text: str, start: int, end: int, removed: Sequence[tuple[int, in
     return words
 
 
+def has_verb(label: str) -> bool:
+    """Whether a label says what happened: a verb in it ("Kardashian says…", "Balenciaga
+    pulled…", "The brand takes responsibility"), not a bare name, place or adverb."""
+    for raw in label.split():
+        word = raw.strip(_MARKS + ",;:.!?()").lower()
+        if word in _VERBS or (len(word) > 4 and word.endswith("ed")):
+            return True
+        if word.endswith("s") and (word[:-1] in _BASES or word[:-2] in _BASES):
+            return True
+    return False
+
+
+def _happening(phrase: str) -> bool:
+    """Whether a name names something that happened ("Met Gala", "United States v. Williams"),
+    not a person, a place or an institution."""
+    return bool({w.lower().strip(",.") for w in phrase.split()} & _HAPPENINGS)
+
+
 def _with_subject(
     words: list[str],
     text: str,
     sentence: tuple[int, int],
     clause_start: int,
-    speakers: Sequence[Speaker],
+    lexicon: Lexicon,
     context: Sequence[tuple[int, int]],
 ) -> list[str]:
     """Replace a pronoun subject, or supply a missing one, with the speaker written about."""
@@ -200,40 +236,27 @@ def _with_subject(
         person = first in _PERSON_PRONOUNS
         rest = words[1:]
     elif words[0][:1].islower() and first not in _DETERMINERS:
+        if text[clause_start:].split()[:1] in (["which"], ["that"]):
+            return words
         person = None
         rest = words
     else:
         return words
     ranges = [(sentence[0], clause_start), *reversed(context)]
-    subject = _speaker_before(text, ranges, speakers, person)
+    subject = _speaker_before(text, ranges, lexicon, person)
     return [subject, *rest] if subject else words
 
 
 def _speaker_before(
-    text: str,
-    ranges: Sequence[tuple[int, int]],
-    speakers: Sequence[Speaker],
-    person: bool | None,
+    text: str, ranges: Sequence[tuple[int, int]], lexicon: Lexicon, person: bool | None
 ) -> str | None:
     """The first speaker named outside quotes in the nearest range that names one."""
-    wanted = [s for s in speakers if person is None or _is_person(s) == person]
     for start, end in ranges:
-        outside = _outside_quotes(text, start, end)
-        best: tuple[int, str] | None = None
-        for speaker in wanted:
-            for name in (speaker.name, *speaker.aliases):
-                found = re.search(rf"\b(?i:{re.escape(name[:1])}){re.escape(name[1:])}\b", outside)
-                if found and (best is None or found.start() < best[0]):
-                    best = (found.start(), speaker.name)
-        if best:
-            return best[1]
+        for mention in lexicon.mentions(_outside_quotes(text, start, end)):
+            kind = lexicon.kinds.get(mention.name)
+            if person is None or kind == "unknown" or (kind == "person") == person:
+                return mention.name
     return None
-
-
-def _is_person(speaker: Speaker) -> bool:
-    if speaker.role and _ORG_ROLES.search(speaker.role):
-        return False
-    return len(speaker.name.split()) >= 2
 
 
 def _outside_quotes(text: str, start: int, end: int) -> str:

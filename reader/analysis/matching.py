@@ -22,6 +22,8 @@ Choices, where the product description leaves room:
   "paraphrase" (`diff.judge`), never merged as exact; quotes no source shares word for word
   are linked by the paraphrase tier, only to a statement of the same or an unknown speaker.
 - Reuse is aligned text of at least eight words outside every quote, on both sides.
+- Only quoted text is an occurrence: one outlet's narration that shares a quote's words is
+  no copy of the quote (nor is it reuse, which is narration on both sides).
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def _clusters(
     replaced: set[int],
 ) -> list[Cluster]:
     groups = [
-        sorted(g, key=lambda i: (units[i].doc, units[i].start))
+        sorted((i for i in g if units[i].quote), key=lambda i: (units[i].doc, units[i].start))
         for g in grouping.groups()
         if any(units[i].quote for i in g) and not replaced.intersection(g)
     ]

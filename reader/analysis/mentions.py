@@ -2,14 +2,16 @@
 
 A speaker is a person or an organisation, which decides the pronouns and descriptions that
 can stand for it (she/he and "the reality star" for a person; it/they and "the brand" for
-an organisation). The role in story.yaml decides when it names one ("photographer",
-"fashion house"); otherwise the name does: "CBS News" is an organisation, "Gabriele
-Galimberti" a person, and a single word such as "Balenciaga" stays unknown and is used
-only when no speaker of the wanted kind is in sight.
+an organisation). The kind found in the text decides first (see `proposals`), then the role
+in story.yaml when it names one ("photographer", "fashion house"); otherwise the name
+does: "CBS News" is an organisation, "Gabriele Galimberti" a person, and a single word such
+as "Balenciaga" stays unknown and is used only when no speaker of the wanted kind is in
+sight.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ Kind = Literal["person", "org", "unknown"]
 
 _DETERMINERS = frozenset("the a an this that".split())
 _PROXIES = frozenset("spokesperson spokesman spokeswoman representative rep".split())
-_ORG_NAME_WORDS = frozenset(
+ORG_NAME_WORDS = frozenset(
     """news inc inc. ltd llc plc group company corp corporation times post journal agency
     ministry department police council university association foundation party court
     commission bank network media press tv radio club institute office service services
@@ -44,7 +46,9 @@ class Mention:
 
 
 def speaker_kind(speaker: Speaker) -> Kind:
-    """Person or organisation, from the role when it says, else from the name."""
+    """Person or organisation: as found, else from the role when it says, else the name."""
+    if speaker.kind is not None:
+        return "person" if speaker.kind == "person" else "org"
     role = set(words_of(speaker.role or ""))
     if role & PERSON_NOUNS or role & _PROXIES:
         return "person"
@@ -56,11 +60,15 @@ def speaker_kind(speaker: Speaker) -> Kind:
 def name_kind(name: str) -> Kind:
     """Person or organisation guessed from a name alone."""
     parts = name.split()
-    if any(p.lower().strip(".,") in _ORG_NAME_WORDS for p in parts):
+    if any(p.lower().strip(".,") in ORG_NAME_WORDS for p in parts):
         return "org"
     if len(parts) >= 2 and all(p[:1].isupper() for p in parts):
         return "person"
     return "unknown"
+
+
+_SURNAME_REACH = 5000
+"""How far back a shared surname looks for the full name it stands for."""
 
 
 class Lexicon:
@@ -76,30 +84,37 @@ class Lexicon:
         for speaker in speakers:
             for form in (speaker.name, *speaker.aliases):
                 self.forms.setdefault(form.casefold(), speaker.name)
-        self.surnames: dict[str, str] = {}
-        taken: set[str] = set()
+        self.surnames: dict[str, list[str]] = {}
         for speaker in speakers:
             parts = speaker.name.split()
             if self.kinds[speaker.name] != "person" or len(parts) < 2:
                 continue
-            surname = parts[-1].casefold()
-            if surname in taken or surname in self.forms:
-                self.surnames.pop(surname, None)
-            else:
-                self.surnames[surname] = speaker.name
-            taken.add(surname)
+            if parts[-1].casefold() not in self.forms:
+                self.surnames.setdefault(parts[-1].casefold(), []).append(speaker.name)
+        self._full = {
+            name: [f for f in (name, *s.aliases) if " " in f]
+            for name, s in ((s.name, s) for s in speakers)
+        }
         everything = [*self.forms, *self.surnames]
         self.pattern = alternation(everything) if everything else r"(?!x)x"
         self._regex = re.compile(rf"(?<![\w’'-])(?:{self.pattern})(?![\w-])", re.IGNORECASE)
 
-    def canonical(self, form: str) -> tuple[str, str] | None:
-        """The speaker a matched form names, and how: "name", "surname" or "described"."""
+    def canonical(self, form: str, text: str = "", at: int = 0) -> tuple[str, str] | None:
+        """The speaker a form found at `at` in `text` names, and how: "name", "surname" or
+        "described". A surname two speakers share is the one named in full last before it
+        ("Liz Cheney … Cheney said"); with no such mention it names nobody."""
         folded = " ".join(form.split()).casefold()
         if folded in self.forms:
             described = folded.split()[0] in _DETERMINERS
             return self.forms[folded], "described" if described else "name"
-        if folded in self.surnames:
-            return self.surnames[folded], "surname"
+        owners = self.surnames.get(folded, [])
+        if len(owners) == 1:
+            return owners[0], "surname"
+        if owners:
+            window = max(0, at - _SURNAME_REACH)
+            last = {o: max(text.rfind(f, window, at) for f in self._full[o]) for o in owners}
+            best = max(owners, key=lambda o: last[o])
+            return (best, "surname") if last[best] >= 0 else None
         return None
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -107,7 +122,7 @@ class Lexicon:
         found: list[Mention] = []
         stop = len(text) if end is None else end
         for match in self._regex.finditer(text, start, stop):
-            named = self.canonical(match.group())
+            named = self.canonical(match.group(), text, match.start())
             if named is None or (named[1] != "described" and not match.group()[0].isupper()):
                 continue
             if named[1] == "surname" and follows_another_name(text, match.start()):
@@ -127,14 +142,20 @@ class Lexicon:
 
 def other_people(text: str, lexicon: Lexicon) -> list[int]:
     """Where `text` names a person who is no speaker: "President Joe Biden", "Pat Cullen,
-    general secretary…", and later their surname alone. A pronoun never jumps over them."""
+    general secretary…", and later their surname alone. A pronoun never jumps over them.
+    A name inside a speaker's name ("Representative Elijah E. Cummings") is no other person."""
     found: list[int] = []
     surnames: set[str] = set()
+    spoken = lexicon.mentions(text)
+    starts = [m.start for m in spoken]
     titled = [m for m in _TITLED.finditer(text) if m.group("title").lower() in _TITLES]
     for match in [*titled, *_WITH_APPOSITION.finditer(text)]:
         name = match.group("name")
         parts = name.split()
-        if lexicon.knows(name) or any(p.lower().strip("’'s") in _NOT_PEOPLE for p in parts):
+        at = bisect.bisect_right(starts, match.start("name")) - 1
+        if at >= 0 and spoken[at].end > match.start("name"):
+            continue
+        if lexicon.knows(name) or any(_bare(p) in _NOT_PEOPLE for p in parts):
             continue
         found.append(match.start("name"))
         surnames.add(parts[-1])
@@ -144,12 +165,17 @@ def other_people(text: str, lexicon: Lexicon) -> list[int]:
     return sorted(set(found))
 
 
+def _bare(word: str) -> str:
+    """A word in lower case without a possessive: "Senate’s" → "senate"."""
+    return re.sub(r"['’]s?$", "", word.lower())
+
+
 def follows_another_name(text: str, start: int) -> bool:
     """Whether a surname continues another capitalised name ("North West" is not West)."""
     match = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if match is None or match.group(2).lower().rstrip(".") in FUNCTION_WORDS | HONORIFICS:
         return False
-    if match.group(2).endswith("."):
+    if match.group(2).endswith(".") or "\n" in text[match.end(2) : start]:
         return False
     return match.group(1) not in {"", ".", "!", "?", ":", "\n", "_"}
 
@@ -172,7 +198,7 @@ _WITH_APPOSITION = re.compile(
     r"(?!where\b|which\b|when\b)(?:\d|[a-z])"
 )
 _NOT_PEOPLE = (
-    _ORG_NAME_WORDS
+    ORG_NAME_WORDS
     | FUNCTION_WORDS
     | NOT_NAMES
     | frozenset("college school hospital city street court twitter instagram".split())

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reader.analysis.attribution import SourceAttribution
 from reader.analysis.cues import CuePatterns
-from reader.analysis.mentions import Lexicon
+from reader.analysis.mentions import Lexicon, speaker_kind
 from reader.analysis.passages import masked_text
 from reader.analysis.proposals import propose_speakers
-from reader.model import Quote, Speaker, Story
+from reader.model import Quote, Speaker, SpeakerKind, Story
 
 
 def attribute_speakers(
@@ -40,10 +41,15 @@ def attribute_speakers(
 
 
 def discover_speakers(story: Story, quotes: Sequence[Quote]) -> list[Speaker]:
-    """The story's speakers followed by speakers proposed from the text."""
+    """The story's speakers (with the kind their role or name tells) followed by speakers
+    proposed from the text."""
     by_source = _by_source(quotes)
     narration = [masked_text(s.text, by_source.get(s.id, [])) for s in story.sources]
-    return [*story.speakers, *propose_speakers(narration, Lexicon(story.speakers))]
+    listed = [replace(s, kind=s.kind or _KINDS.get(speaker_kind(s))) for s in story.speakers]
+    return [*listed, *propose_speakers(narration, Lexicon(story.speakers))]
+
+
+_KINDS: dict[str, SpeakerKind] = {"person": "person", "org": "organisation"}
 
 
 def resolve_speaker(name: str, speakers: Sequence[Speaker]) -> str | None:

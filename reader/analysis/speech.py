@@ -50,9 +50,17 @@ PERSON_NOUNS = frozenset(
     father ceo executive chief director president minister official influencer personality
     entrepreneur businesswoman businessman author writer journalist reporter artist musician
     athlete player coach manager lawyer attorney senator mayor governor celebrity socialite
-    icon host presenter woman man teen girl boy creator""".split()
+    icon host presenter woman man teen girl boy creator congressman congresswoman lawmaker
+    candidate nominee sheriff legislator politician""".split()
 )
 """Heads of descriptions that stand for a person ("the reality star")."""
+
+INTRODUCING = SPEECH_VERBS | frozenset(
+    """saying adding writing telling noting explaining declaring insisting arguing asking
+    responding replying retort retorted quipping tweeting posting""".split()
+)
+"""Words ending a clause that hands over to the quote after it ("Romney released a statement
+saying:", "Biden was quick to retort:")."""
 
 INVERTING_VERBS = frozenset(
     """said says added adds wrote writes continued continues explained noted remarked replied
@@ -67,7 +75,8 @@ TITLE_WORDS = frozenset(
     officer judge governor mayor general coach commissioner ambassador prince princess king
     queen pope majority minority senate house prime deputy foreign interior defence defense
     health finance state party republican democratic democrat labour conservative opposition
-    lawyer attorney founder ceo head professor speaker""".split()
+    lawyer attorney founder ceo head professor speaker campaign manager adviser advisor
+    strategist aide press communications senior assistant top""".split()
 )
 """Words of a title that may stand between a verb and a name ("said Senate Majority Leader
 Chuck Schumer", "countered Republican leader Mitch McConnell")."""
@@ -79,6 +88,10 @@ NOT_NAMES = frozenset(
     meanwhile however also later earlier today yesterday tonight last next this""".split()
 )
 """Capitalised words that never name a speaker: days, months, platforms, sentence openers."""
+
+APPOSED = r"(?:[^,.;:\n_]|\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Jr|Sr|St|[A-Z])\.)"
+"""A character of an apposition between commas: no sentence end, but "Mr." and initials
+("Jim Manley, a spokesman for Mr. Reid, said")."""
 
 FIRST_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PLURAL = frozenset("we us our ours ourselves".split())
@@ -109,6 +122,28 @@ def voice(text: str) -> str | None:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces matching any blank."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in ordered)
+    """A regex matching any of the literal phrases (any case), the longest it can, spaces
+    matching any blank. Written as a trie of characters, so a text position costs the length
+    of a name, not the number of names: a story's speaker list can be long."""
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for piece in re.findall(r"\s+|.", " ".join(phrase.lower().split()), re.DOTALL):
+            node = node.setdefault(piece, {})
+        node[""] = {}
+    return _pattern(trie)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _pattern(node: _Trie) -> str:
+    branches = [
+        (r"\s+" if key == " " else re.escape(key)) + _pattern(child)
+        for key, child in sorted(node.items())
+        if key
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

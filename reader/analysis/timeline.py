@@ -1,11 +1,13 @@
 """Dated events the articles mention, merged with the story's own.
 
 Each date expression (see `dates`) gives a candidate event: its date, a label made from the
-clause around it (see `labels`) and the sentence as evidence. Candidates with compatible
-dates (equal, or one a coarser form of the other) and shared content words are one event
-told several times; its label is the candidate whose words the others share most, unless
-story.yaml names the event, whose wording wins. A source without a date reads its relative
-dates against the story's most common source date (the latest on a tie).
+clause around it (see `labels`) and the sentence as evidence; a label without a verb (a bare
+name, a place, an adverb), without a subject, or told in the first person is no event.
+Candidates with compatible dates (equal, one a coarser form of the other, or a day apart)
+and shared content words are one event told several times; its label is the candidate
+whose words the others share most, unless story.yaml names the event, whose wording wins.
+A source without a date reads its relative dates against the story's most common source
+date (the latest on a tie).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.dates import MONTHS, WEEKDAYS, DateMention, find_dates
-from reader.analysis.labels import make_label, sentences
+from reader.analysis.labels import has_verb, make_label, sentences
+from reader.analysis.mentions import Lexicon
 from reader.model import Event, EventOrigin, Source, Span, Speaker, Story
 from reader.text import tokens
 
@@ -59,12 +62,15 @@ class _Candidate:
     order: tuple[int, int] = (0, 0)
 
 
-def extract_events(story: Story) -> list[Event]:
-    """Events from the text and from story.yaml, one per happening, in date order."""
+def extract_events(story: Story, speakers: Sequence[Speaker] | None = None) -> list[Event]:
+    """Events from the text and from story.yaml, one per happening, in date order.
+
+    `speakers` (default the story's) name the subjects that pronouns in labels stand for."""
     fallback = reference_date(story.sources)
+    lexicon = Lexicon(story.speakers if speakers is None else speakers)
     candidates: list[_Candidate] = []
     for index, source in enumerate(story.sources):
-        candidates.extend(_source_events(source, index, source.date or fallback, story.speakers))
+        candidates.extend(_source_events(source, index, source.date or fallback, lexicon))
     for event in story.events:
         candidates.append(
             _Candidate(
@@ -89,7 +95,7 @@ def reference_date(sources: Sequence[Source]) -> dt.date | None:
 
 
 def _source_events(
-    source: Source, index: int, reference: dt.date | None, speakers: Sequence[Speaker]
+    source: Source, index: int, reference: dt.date | None, lexicon: Lexicon
 ) -> list[_Candidate]:
     text = source.text
     found: list[_Candidate] = []
@@ -101,12 +107,21 @@ def _source_events(
         number = max(0, bisect.bisect_right(starts, mention.start) - 1)
         sentence = ranges[number]
         context = ranges[max(0, number - CONTEXT_SENTENCES) : number]
-        label = make_label(text, sentence, mention, speakers, context)
+        label = make_label(text, sentence, mention, lexicon, context)
+        if not label.named and not (
+            label.subject and has_verb(label.text) and _third_person(label.text)
+        ):
+            continue
         start, end = _evidence_range(sentence, mention, label.start, label.end)
         words = _content_words(text[label.start : label.end]) | _content_words(label.text)
         span = Span(source.id, start, end, text[start:end])
         found.append(_Candidate(mention.date, label.text, words, [span], order=(index, start)))
     return found
+
+
+def _third_person(label: str) -> bool:
+    """A label told by a speaker ("I said", "We will…") names nobody: it is no event."""
+    return label.split()[0].lower() not in {"i", "we", "you"}
 
 
 def _evidence_range(
@@ -133,7 +148,13 @@ def _stem(word: str) -> str:
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
+    """Equal dates, one a coarser form of the other, or days next to each other: "Thursday
+    night" in one time zone is Friday in another, and outlets date a statement either way."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) != 10 or len(b) != 10:
+        return False
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) == 1
 
 
 def _similar(a: _Candidate, b: _Candidate) -> bool:
@@ -159,7 +180,8 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
         target.members.append((candidate.label, candidate.words))
         target.words |= candidate.words
         target.evidence.extend(candidate.evidence)
-        target.date = max(target.date, candidate.date, key=len)
+        if len(candidate.date) > len(target.date):
+            target.date = candidate.date
         if candidate.origin != "text":
             target.origin = candidate.origin
             target.label = candidate.label

@@ -11,11 +11,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.model import Analysis, Cluster, Event, Match, Occurrence, Story
+from reader.model import CERTAIN, Analysis, Cluster, Event, Match, Occurrence, Story
 from reader.report import assign_colours, reading_order, short_names
-
-UNCERTAIN_BELOW = 0.6
-"""Speaker confidence under which the reader marks a speaker with `?`."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +38,8 @@ class SpeakerCount:
     name: str
     quotes: int
     shared: int
+    kind: str | None = None
+    """"person" or "organisation" when known."""
 
 
 def plural(count: int, word: str) -> str:
@@ -50,7 +49,7 @@ def plural(count: int, word: str) -> str:
 
 def speaker_uncertain(cluster: Cluster) -> bool:
     """A named speaker the analysis is not sure of."""
-    return cluster.speaker is not None and cluster.speaker_confidence < UNCERTAIN_BELOW
+    return cluster.speaker is not None and cluster.speaker_confidence < CERTAIN
 
 
 def speaker_label(cluster: Cluster) -> str:
@@ -90,7 +89,10 @@ class QuoteIndex:
     def _count_speakers(self) -> tuple[SpeakerCount, ...]:
         quotes = Counter(c.speaker for c in self.analysis.clusters if c.speaker)
         shared = Counter(c.speaker for c in self.shared if c.speaker)
-        counts = [SpeakerCount(name, n, shared[name]) for name, n in quotes.items()]
+        kinds = {s.name: s.kind for s in (*self.story.speakers, *self.analysis.speakers)}
+        counts = [
+            SpeakerCount(name, n, shared[name], kinds.get(name)) for name, n in quotes.items()
+        ]
         return tuple(sorted(counts, key=lambda s: (-s.shared, -s.quotes, s.name)))
 
     def placed(self, source_id: str) -> list[Placed]:

@@ -39,6 +39,7 @@ class SpeakerPicker(ModalScreen[str | None]):
             prompt = Text.assemble(
                 ("● " if count.name == self.current else "  ", "bold"),
                 (count.name, "bold"),
+                (f" ({count.kind})" if count.kind else "", "dim"),
                 (f"   {plural(count.quotes, 'quote')}", ""),
                 (f", {count.shared} shared", "dim"),
             )

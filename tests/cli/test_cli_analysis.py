@@ -163,3 +163,16 @@ def test_quotes_table_names_each_source_on_one_line_with_a_legend(
     assert len(named) == occurrences  # one line per source: no name wraps
     assert all(cell[:2] in {"= ", "~ ", "≈ "} for cell in named)
     assert not any("_" in cell for cell in named)  # no raw ids like 004_bd387176dcec0e57
+
+
+def test_quotes_json_lists_each_speaker_once_with_its_kind(
+    sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run_json(capsys, "quotes", str(sample_path), "--json")
+    speakers = document["speakers"]
+    assert isinstance(speakers, list)
+    names = [s["name"] for s in speakers]
+    assert len(names) == len(set(names))
+    kinds = {s["name"]: s["kind"] for s in speakers}
+    assert kinds[KIM] == "person"
+    assert kinds["Balenciaga"] == "organisation"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import MARKS, attribute_speakers, discover_speakers, extract_quotes
+from reader.ingest import import_files
 from reader.model import Quote, Story
 from reader.store import load_story
 
@@ -192,4 +193,27 @@ def test_bridge_kinds_and_proposed_speakers() -> None:
 
 def test_sample_proposes_no_speaker_beyond_the_story(sample_path: Path) -> None:
     story, quotes = analysed(sample_path)
-    assert discover_speakers(story, quotes) == list(story.speakers)
+    found = discover_speakers(story, quotes)
+    assert [s.name for s in found] == [s.name for s in story.speakers]
+    assert {s.name: s.kind for s in found}[KIM] == "person"
+    assert {s.name: s.kind for s in found}[BAL] == "organisation"
+
+
+def test_raw_import_of_the_sample_finds_its_speakers(tmp_path: Path) -> None:
+    """The sample articles imported as a new user would, with no speaker list: the speakers
+    are found in the text, and the hand-listed quotes go to them."""
+    seeds = sorted((Path(__file__).parents[1] / "fixtures" / "seeds").glob("*.txt"))
+    import_files(tmp_path / "raw", seeds)
+    story = load_story(tmp_path / "raw")
+    assert story.speakers == ()
+    found = [q for source in story.sources for q in extract_quotes(source)]
+    speakers = discover_speakers(story, found)
+    assert {KIM, BAL, GAL, CBS} <= {s.name for s in speakers}
+    assert {s.name: s.kind for s in speakers}[KIM] == "person"
+    quotes = attribute_speakers(story, found, speakers)
+    recall, accuracy, _ = scores(story, quotes, SAMPLE)
+    assert recall >= 0.95
+    assert accuracy >= 0.90
+    statements = [(p, phrase) for p, phrase, who in SAMPLE if who == BAL]
+    right = sum(q.speaker == BAL for p, ph in statements for q in covering(story, quotes, p, ph))
+    assert right >= 0.9 * len(statements)

@@ -193,7 +193,7 @@ def test_unknown_names_next_to_speech_verbs_are_proposed() -> None:
 def test_known_speakers_come_first_and_are_not_proposed_again() -> None:
     story = story_of("“No,” Kardashian said. “Yes,” Galimberti replied.")
     names = discover_speakers(story, extract_quotes(story.sources[0]))
-    assert names == list(SPEAKERS)
+    assert [s.name for s in names] == [s.name for s in SPEAKERS]
 
 
 def test_surname_is_not_taken_from_another_name() -> None:
@@ -263,7 +263,7 @@ def test_newsroom_conventions(text: str, phrase: str, speaker: str | None) -> No
 def test_told_takes_its_object_for_an_addressee_not_a_speaker() -> None:
     story = story_of("“We grow,” Warren told CNN.", speakers=NEWSROOM)
     found = extract_quotes(story.sources[0])
-    assert discover_speakers(story, found) == list(NEWSROOM)
+    assert [s.name for s in discover_speakers(story, found)] == [s.name for s in NEWSROOM]
     assert [q.speaker for q in attribute_speakers(story, found)] == ["Elizabeth Warren"]
 
 
@@ -278,15 +278,16 @@ def test_a_cue_at_the_end_of_a_multi_paragraph_quote_holds_for_all_of_it() -> No
 
 
 @pytest.mark.parametrize(
-    "between",
+    ("between", "person"),
     [
-        "President Joe Biden, speaking at a fundraiser, struck an optimistic tone.",
-        "Pat Cullen, general secretary of the nurses' union, was unimpressed.",
+        ("President Joe Biden, speaking at a fundraiser, struck an optimistic tone.", "Joe Biden"),
+        ("Pat Cullen, general secretary of the nurses' union, was unimpressed.", "Pat Cullen"),
     ],
 )
-def test_a_pronoun_never_jumps_over_a_person_who_is_no_speaker(between: str) -> None:
+def test_a_pronoun_never_jumps_over_a_person_who_is_no_speaker(between: str, person: str) -> None:
+    """The subject of the sentence before "he said" becomes a speaker and said it."""
     text = f"“It will pass,” Kardashian said.\n\n{between}\n\n“We can get things done,” he said."
-    assert [q.speaker for q in attributed(text)] == ["Kim Kardashian", None]
+    assert [q.speaker for q in attributed(text)] == ["Kim Kardashian", person]
 
 
 def test_a_place_is_not_a_person_in_the_way() -> None:
