@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reader.analysis import THRESHOLD, match_quotes, similarity, stems
+from reader.analysis import THRESHOLD, match_quotes, paraphrase, similarity, stems
 from reader.model import Quote, Source, Story
 from reader.text import tokens
 
@@ -131,3 +133,20 @@ def test_a_quote_rewriting_two_statements_is_cut_between_them() -> None:
     assert pairs[first] is not None and pairs[first].text.startswith("In this advertisement")
     assert pairs[second] is not None and pairs[second].text.startswith("The campaign was")
     assert all(o.match == "paraphrase" for o in pairs.values() if o)
+
+
+@given(
+    st.lists(st.sampled_from("abcdefgh"), max_size=40),
+    st.lists(st.sampled_from("abcdefgh"), max_size=40),
+)
+def test_long_texts_are_ordered_fast_and_never_above_the_exact_count(
+    a: list[str], b: list[str]
+) -> None:
+    assert paraphrase._in_order(a, b) <= paraphrase._lcs(a, b)
+
+
+@given(st.permutations(list(range(60))))
+def test_without_repeated_words_the_fast_order_is_exact(order: list[int]) -> None:
+    a = [f"w{i}" for i in range(60)]
+    b = [f"w{i}" for i in order]
+    assert paraphrase._in_order(a, b) == paraphrase._lcs(a, b)
