@@ -173,7 +173,9 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 def test_deep_nesting_is_refused_not_crashing(tmp_path: Path) -> None:
     folder = make_story(tmp_path / "s", "title: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    assert "nested" in check_story(folder)[0].message
+    problem = check_story(folder)[0]
+    # PyYAML 6.0.4 and newer refuse it themselves ("exceeded maximum nesting depth").
+    assert problem.line == 1 and "nest" in problem.message
 
 
 def test_huge_yaml_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
