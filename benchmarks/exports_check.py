@@ -129,6 +129,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as store:
         workspaces = basil_stories(args.basil, Path(store))
+        if not workspaces:
+            parser.error(f"{args.basil}: no BASIL articles/ folder with story triples")
         totals: dict[str, int] = defaultdict(int)
         contexts: list[int] = []
         bare = 0
