@@ -68,7 +68,7 @@ _BASES = wordset(
 """Verbs whose present tense ("takes", "sues") a label may use."""
 _HAPPENINGS = wordset(
     "week gala games cup awards summit conference festival show olympics election"
-    " convention day debate fair expo forum marathon championship v vs ruling act war"
+    " convention debate fair expo forum marathon championship v vs ruling act war"
     " attack attacks crisis scandal shooting storm hurricane earthquake trial"
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}

@@ -89,3 +89,11 @@ def test_real_story_events_say_what_happened() -> None:
     assert all(has_verb(event.label) for event in analysis.events)
     assert any("Mitt Romney joined" in e.label for e in analysis.events)
     assert not any(e.label.split()[0] in {"I", "We"} for e in analysis.events)
+
+
+def test_a_holiday_dates_an_event_and_is_not_one() -> None:
+    text = "Thousands of protesters marched through the capital on New Years Day 2014, police said."
+    analysis = analysed({"wire": text}, dt.date(2014, 1, 3))
+    assert [e.label for e in analysis.events] == [
+        "Thousands of protesters marched through the capital"
+    ]
