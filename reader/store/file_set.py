@@ -9,6 +9,7 @@ then moved in, then story.yaml is saved; any failure moves the old files back.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -29,6 +30,8 @@ def replace_together(
     """Write each file of `folder` (None removes it), then `last` (path, text, the stamp it
     was read with) while holding its lock; if anything fails, every file is as it was.
     A replaced file's previous version is kept as `<name>.bak`, as `atomic_write` keeps it."""
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
     done: list[tuple[Path, Path | None, bool]] = []  # target, its old version, new one placed

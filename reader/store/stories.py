@@ -91,6 +91,10 @@ def find_story(ref: str | None, on_copy: Callable[[Path], None] | None = None) -
     for candidate in (path, root / ref):
         if (candidate / STORY_FILE).is_file():
             return candidate
+    if (path / STORY_FILE).is_dir():
+        raise ReaderError(
+            [Problem(path / STORY_FILE, None, "a folder where the story file should be")]
+        )
     if path.is_dir():
         raise ReaderError([Problem(path / STORY_FILE, None, "not a story folder: no story.yaml")])
     if ref == SAMPLE_ID:
@@ -174,6 +178,8 @@ def _load(folder: Path) -> tuple[Story | None, list[Problem]]:
 
 def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
     story_file = folder / STORY_FILE
+    if story_file.is_dir():
+        return None, [Problem(story_file, None, "a folder where the story file should be")]
     if not story_file.is_file():
         return None, [Problem(story_file, None, "not a story folder: no story.yaml")]
     doc = YamlFile(story_file)
@@ -264,6 +270,8 @@ def _sources(
     problems: list[Problem] = []
     if (away := escapes(folder, directory)) is not None:
         return (), [away]
+    if directory.exists() and not directory.is_dir():
+        return (), [Problem(directory, None, "a file where the sources folder should be")]
     stored = []
     for path in sorted(directory.glob("*.txt")) if directory.is_dir() else []:
         if (away := escapes(folder, path)) is not None:

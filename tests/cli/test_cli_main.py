@@ -55,6 +55,26 @@ def test_importing_into_a_file_names_it_instead_of_a_traceback(tmp_path: Path) -
     assert "Traceback" not in done.stderr
 
 
+def test_a_file_as_the_sources_folder_is_named_by_import_and_check(tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "story.yaml").write_text("title: T\n")
+    (tmp_path / "s" / "sources").write_text("not a folder")
+    (tmp_path / "x.txt").write_text("Some text of an article.")
+    done = _reader("import", "s", "x.txt", cwd=tmp_path, stdout=subprocess.DEVNULL)
+    assert (done.returncode, done.stderr) == (1, "reader: s/sources: Not a directory\n")
+    checked = _reader("check", "s", cwd=tmp_path, stdout=subprocess.DEVNULL)
+    assert checked.returncode == 1
+    assert "s/sources: a file where the sources folder should be" in checked.stderr
+
+
+def test_a_folder_as_story_yaml_is_named(tmp_path: Path) -> None:
+    (tmp_path / "s" / "story.yaml").mkdir(parents=True)
+    for command in ("check", "quotes"):
+        done = _reader(command, "s", cwd=tmp_path, stdout=subprocess.DEVNULL)
+        assert done.returncode == 1
+        assert done.stderr == "reader: s/story.yaml: a folder where the story file should be\n"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_output_device_is_an_error_not_a_traceback(sample_path: Path) -> None:
     with open("/dev/full", "w") as full:
