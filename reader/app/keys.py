@@ -112,7 +112,7 @@ READING: tuple[Binding, ...] = (
     Binding("slash", "search", "Search", id="search", tooltip="Search all sources"),
     Binding("f3", "search_step(1)", "Next match", id="search-next", tooltip="Next search match"),
     Binding(
-        "shift+f3",
+        "shift+f3,f15",  # many terminals send shift+F3 as ESC[1;2R, which Textual reads as F15
         "search_step(-1)",
         "Prev match",
         show=False,
