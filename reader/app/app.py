@@ -39,10 +39,11 @@ class ReaderApp(App[None]):
         else:
             self._pick()
 
-    def _pick(self) -> None:
+    def _pick(self, _: object = None) -> None:
         from reader.app.story_picker import StoryPicker
 
-        self.push_screen(StoryPicker(self.stories), self._picked)
+        last = self.story.path if self.story is not None else None
+        self.push_screen(StoryPicker(self.stories, last), self._picked)
 
     def _picked(self, path: Path | None) -> None:
         from reader.store import load_story
@@ -55,13 +56,17 @@ class ReaderApp(App[None]):
             self.notify(str(error), title="Cannot open the story", severity="error")
             self._pick()
             return
-        self.open_story(story)
+        self.open_story(story, picked=True)
 
-    def open_story(self, story: Story, analysis: Analysis | None = None) -> None:
-        """Show a story's sources side by side."""
+    def open_story(
+        self, story: Story, analysis: Analysis | None = None, *, picked: bool = False
+    ) -> None:
+        """Show a story's sources side by side; one `picked` from the story picker goes back
+        to it when the reader screen closes (escape)."""
         self.story = story
         self.sub_title = story.title
-        self.push_screen(ReaderScreen(story, analysis))
+        back = self._pick if picked else None
+        self.push_screen(ReaderScreen(story, analysis, picked=picked), back)
 
     @property
     def reader(self) -> ReaderScreen:

@@ -156,7 +156,8 @@ READING: tuple[Binding, ...] = (
         "Back",
         show=False,
         id="back",
-        tooltip="Back to the columns; clears the search",
+        tooltip="Back: clears the search, gives the keys back to the columns, then returns "
+        "to the story picker (when the story was opened from it)",
     ),
     Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave the reader"),

@@ -90,9 +90,13 @@ class ReaderScreen(Screen[None]):
     side_pane: var[bool] = var(True)
     search_status: var[str] = var("", bindings=True)
 
-    def __init__(self, story: Story, analysis: Analysis | None = None) -> None:
+    def __init__(
+        self, story: Story, analysis: Analysis | None = None, *, picked: bool = False
+    ) -> None:
         super().__init__()
         self.story = story
+        self.picked = picked
+        """Opened from the story picker: escape goes back to it."""
         self.analysis: Analysis | None = analysis
         self.workspace: Workspace | None = None
         """The analysis with the user's annotations applied (None while it loads)."""
@@ -404,9 +408,14 @@ class ReaderScreen(Screen[None]):
             self.search_status = self.search.status()
 
     def action_back(self) -> None:
+        """One step back: out of the search, else the keys back to the columns, else (when
+        the story was picked from the store) back to the story picker."""
         bar = self.query_one(SearchBar)
         if bar.display or self.search.hits:
             bar.close()
+        elif self.picked and self.columns_view.has_focus:
+            self.dismiss()
+            return
         self.columns_view.focus()
 
     # ---- the rest ---------------------------------------------------------------

@@ -41,21 +41,25 @@ def story_option(path: Path) -> Option:
 
 
 class StoryPicker(Screen[Path]):
-    """Dismissed with the chosen story's folder."""
+    """Dismissed with the chosen story's folder; `last`, the story read last, is highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit", id="picker-quit", tooltip="Leave the reader"),
     ]
 
-    def __init__(self, stories: Sequence[Path]) -> None:
+    def __init__(self, stories: Sequence[Path], last: Path | None = None) -> None:
         super().__init__()
         self.stories = stories
+        self.last = last
 
     def compose(self) -> ComposeResult:
         with Vertical(id="story-picker") as box:
             box.border_title = "Stories"
             box.border_subtitle = "enter: open   q: quit"
-            yield OptionList(*(story_option(path) for path in self.stories), id="story-options")
+            options = OptionList(*(story_option(path) for path in self.stories), id="story-options")
+            if self.last is not None and self.last in self.stories:
+                options.highlighted = list(self.stories).index(self.last)
+            yield options
         yield KeyBar(classes="key-bar")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -96,6 +96,40 @@ async def test_the_picker_opens_the_chosen_story(tmp_path: Path, sample_path: Pa
         assert app.screen.story.path == root / "two"
 
 
+async def test_escape_goes_back_to_the_picker_and_q_still_quits(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    root = store_with(tmp_path, sample_path, ["one", "two"])
+    app = ReaderApp(stories=[root / "one", root / "two"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("t", "escape")  # the first escape gives the keys back to the columns
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, StoryPicker)
+        assert picker.query_one(OptionList).highlighted == 1  # on the story just read
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.story.path == root / "one"
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_escape_keeps_a_story_opened_directly(sample_path: Path) -> None:
+    app = ReaderApp(load_story(sample_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.is_running
+
+
 async def test_columns_show_at_once_and_highlights_follow_the_worker(sample_path: Path) -> None:
     app = ReaderApp(load_story(sample_path))
     async with app.run_test(size=(160, 45)) as pilot:
