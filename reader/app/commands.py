@@ -33,7 +33,7 @@ def reader_commands(screen: ReaderScreen) -> Iterator[Command]:
     for fmt in FORMATS:
         yield (
             f"export: {NAME[fmt]}",
-            f"{LABEL[fmt]}, written to the current folder",
+            f"{LABEL[fmt]}, written to the story's reports/ folder",
             partial(screen.export_as, fmt),
         )
     index = screen.index

@@ -6,12 +6,13 @@ the worker posts, errors included (shown to the user; the columns stay usable).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.app.messages import AnalysisFailed, AnalysisReady, ExportFinished
 from reader.app.quote_index import QuoteIndex
 from reader.errors import ReaderError
 from reader.model import Story
-from reader.report import Format, default_export_path, render_export
-from reader.store import atomic_write
+from reader.report import Format, default_export_path, write_export
 from reader.workspace import Workspace, build_workspace, load_analysis, load_workspace
 
 
@@ -29,11 +30,12 @@ def open_workspace(story: Story) -> AnalysisReady | AnalysisFailed:
         return AnalysisFailed(f"{type(error).__name__}: {error}")
 
 
-def export_story(workspace: Workspace, fmt: Format) -> ExportFinished:
-    """Write the story in `fmt` where `reader export` would: its path, or what went wrong."""
+def export_story(workspace: Workspace, fmt: Format, folder: Path | None) -> ExportFinished:
+    """Write the story in `fmt` into `folder`, by default where `reader export` would (the
+    story's `reports/`): its path, or what went wrong."""
     try:
-        path = default_export_path(workspace.story, fmt)
-        atomic_write(path, render_export(fmt, workspace))
+        path = default_export_path(workspace.story, fmt, folder)
+        write_export(fmt, workspace, path)
     except Exception as error:
         return ExportFinished(None, f"{type(error).__name__}: {error}")
     return ExportFinished(path, None)

@@ -89,6 +89,7 @@ class QuoteDetailsScreen(ModalScreen[Correction | None]):
         carried = index.sources_with(cluster)
         with Vertical(id="details-dialog") as dialog:
             dialog.border_title = "Quote details"
+            dialog.border_subtitle = "esc: close"
             with VerticalScroll(id="details-body"):
                 yield Static(speaker_text(cluster), id="details-speaker")
                 yield Static(self._spread(carried), id="details-spread")

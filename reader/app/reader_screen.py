@@ -54,6 +54,8 @@ from reader.app.story_header import StoryHeader
 from reader.model import Analysis, Span, Story
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.text import Text
 
     from reader.app.annotation_edits import Committed
@@ -433,30 +435,33 @@ class ReaderScreen(Screen[None]):
 
     def action_export(self) -> None:
         from reader.app.export_chooser import ExportChooser
+        from reader.report import reports_folder
 
-        self.app.push_screen(ExportChooser(), self.export_as)
+        self.app.push_screen(ExportChooser(reports_folder(self.story)), self._export_chosen)
 
-    def export_as(self, fmt: Format | None) -> None:
-        """Export the story in `fmt` (nothing for None: the chooser was cancelled)."""
-        if fmt is None:
-            return
+    def _export_chosen(self, choice: tuple[Format, Path] | None) -> None:
+        if choice is not None:
+            self.export_as(*choice)
+
+    def export_as(self, fmt: Format, folder: Path | None = None) -> None:
+        """Export the story in `fmt` into `folder` (by default the story's `reports/`)."""
         if self.workspace is None:
             self.notify("The analysis is still running; try again in a moment.", timeout=3)
             return
-        self._export(self.workspace, fmt)
+        self._export(self.workspace, fmt, folder)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, workspace: Workspace, fmt: Format) -> None:
+    def _export(self, workspace: Workspace, fmt: Format, folder: Path | None) -> None:
         """Write the export off the UI thread; report the path by message."""
         from reader.app.loading import export_story
 
-        self.post_message(export_story(workspace, fmt))
+        self.post_message(export_story(workspace, fmt, folder))
 
     def on_export_finished(self, message: ExportFinished) -> None:
         if message.path is None:
-            self.notify(message.error or "", title="Export failed", severity="error")
+            self.notify(message.error or "", title="Export failed", severity="error", markup=False)
         else:
-            self.notify(str(message.path), title="Exported", timeout=8)
+            self.notify(str(message.path), title="Exported to", timeout=8, markup=False)
 
     # ---- annotating: the annotator does it ---------------------------------------
 

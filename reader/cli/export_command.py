@@ -9,8 +9,8 @@ from typing import Any
 
 from reader.cli.common import add_story_argument
 from reader.errors import Problem, ReaderError
-from reader.report import FORMATS, default_export_path, render_export
-from reader.store import atomic_write, find_story, load_story
+from reader.report import FORMATS, default_export_path, render_export, write_export
+from reader.store import find_story, load_story
 from reader.workspace import load_workspace
 
 
@@ -23,7 +23,7 @@ def register(commands: Any) -> None:
         "shared quote highlighted, the coverage table, the quotes in context and the timeline. "
         "csv: one row per occurrence of a quote, with its sentence of context. json: the story, "
         "sources, quotes, reuse, events and annotations in one document. Default file: "
-        "./<story-id>-report.<html|md|csv|json>.",
+        "<story folder>/reports/<story-id>-report.<html|md|csv|json>, as x in the reader.",
     )
     add_story_argument(export)
     export.add_argument("--format", choices=FORMATS, default="html", help="default: html")
@@ -40,13 +40,12 @@ def register(commands: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     workspace = load_workspace(load_story(find_story(args.story)))
-    report = render_export(args.format, workspace, bom=args.bom)
     if args.output == Path("-"):
-        sys.stdout.write(report)
+        sys.stdout.write(render_export(args.format, workspace, bom=args.bom))
         return 0
     path = args.output or default_export_path(workspace.story, args.format)
     try:
-        atomic_write(path, report)
+        write_export(args.format, workspace, path, bom=args.bom)
     except OSError as error:
         raise ReaderError(
             [Problem(path, None, f"cannot write the report: {error.strerror}")]

@@ -11,6 +11,8 @@ from reader.report.formats import (
     Format,
     default_export_path,
     render_export,
+    reports_folder,
+    write_export,
 )
 from reader.report.html import render_html
 from reader.report.json_export import export_document, export_schema, render_json
@@ -35,7 +37,9 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "reports_folder",
     "short_names",
     "shorten",
     "source_name",
+    "write_export",
 ]

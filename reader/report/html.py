@@ -65,7 +65,11 @@ def _column(story: Story, analysis: Analysis, source: Source, colours: Colours) 
     head = (
         f'<div class="head"><div class="outlet">{_link(url, escape(source.name))}</div>'
         f'<div class="date">{escape(date)}</div>'
-        + (f'<div class="title">{_link(url, escape(source.title))}</div>' if source.title else "")
+        + (
+            f'<div class="title">{_link(url, escape(source.title))}</div>'
+            if source.title and source.outlet  # else the title already heads the column
+            else ""
+        )
         + "</div>"
     )
     places: dict[int, list[str]] = {}

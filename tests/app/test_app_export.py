@@ -14,7 +14,7 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     no_blink,
 )
 from textual.command import CommandList
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from reader.app import ReaderApp
 from reader.app.export_chooser import ExportChooser
@@ -25,23 +25,26 @@ SIZE = (160, 45)
 
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
-    """What the reader notified; the exports go to the current directory, here tmp_path."""
-    monkeypatch.chdir(tmp_path)
+    """What the reader notified. It runs in `elsewhere`, which must stay empty."""
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
     messages: list[str] = []
     monkeypatch.setattr(ReaderScreen, "notify", lambda self, message, **_: messages.append(message))
     return messages
 
 
-def make_app() -> ReaderApp:
-    story = build_story()
+def make_app(root: Path) -> ReaderApp:
+    """The hand-made story, in the folder `root / "story"`."""
+    story = build_story(root / "story")
+    (root / "story").mkdir()
     return ReaderApp(story, build_analysis(story))
 
 
 @pytest.mark.parametrize(("presses", "suffix"), [((), "html"), (("down", "down"), "csv")])
-async def test_x_offers_the_formats_and_writes_the_chosen_one(
+async def test_x_offers_the_formats_and_writes_the_chosen_one_beside_the_story(
     told: list[str], tmp_path: Path, presses: tuple[str, ...], suffix: str
 ) -> None:
-    app = make_app()
+    app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
         assert isinstance(app.screen, ExportChooser)
@@ -56,8 +59,9 @@ async def test_x_offers_the_formats_and_writes_the_chosen_one(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-    report = tmp_path / f"test-story-report.{suffix}"
-    assert told == [str(report)]
+    report = tmp_path / "story" / "reports" / f"test-story-report.{suffix}"
+    assert told == [str(report)]  # says where
+    assert list((tmp_path / "elsewhere").iterdir()) == []  # nothing where the reader was run
     text = report.read_text(encoding="utf-8")
     if suffix == "csv":
         rows = list(csv.DictReader(text.splitlines()))
@@ -67,17 +71,17 @@ async def test_x_offers_the_formats_and_writes_the_chosen_one(
 
 
 async def test_escape_leaves_the_chooser_without_writing(told: list[str], tmp_path: Path) -> None:
-    app = make_app()
+    app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
         assert isinstance(app.screen, ExportChooser)
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
-    assert told == [] and list(tmp_path.iterdir()) == []
+    assert told == [] and list((tmp_path / "story").iterdir()) == []
 
 
 async def test_palette_exports_json(told: list[str], tmp_path: Path) -> None:
-    app = make_app()
+    app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"export: JSON")
@@ -89,7 +93,27 @@ async def test_palette_exports_json(told: list[str], tmp_path: Path) -> None:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    report = tmp_path / "test-story-report.json"
+    report = tmp_path / "story" / "reports" / "test-story-report.json"
     assert told == [str(report)]
     document = json.loads(report.read_text(encoding="utf-8"))
     assert STATEMENT in {quote["text"] for quote in document["quotes"]}
+
+
+async def test_x_writes_into_the_folder_the_user_types(told: list[str], tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        folder = app.screen.query_one("#export-folder", Input)
+        assert folder.value == str(tmp_path / "story" / "reports")  # the default, shown
+        await pilot.press("down", "tab")  # Markdown, then the folder box
+        assert app.focused is folder
+        folder.value = ""
+        await pilot.press(*str(chosen), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+    report = chosen / "test-story-report.md"
+    assert told == [str(report)] and STATEMENT in report.read_text(encoding="utf-8")
+    assert not (tmp_path / "story" / "reports").exists()

@@ -165,6 +165,7 @@ async def test_enter_opens_the_quote_details_with_a_word_diff() -> None:
         assert "variant, similarity 93%" in variant.plain
         paraphrase = details.query_one("#version-d", Static).content
         assert "Paraphrase" in str(paraphrase)
+        assert "esc: close" in str(details.query_one("#details-dialog").border_subtitle)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ReaderScreen)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -92,6 +93,17 @@ def test_each_column_gives_back_its_exact_text(tmp_path: Path) -> None:
         assert html.unescape(re.sub(r"<[^>]+>", "", column.group(1))) == source.text
 
 
+def test_html_heads_each_column_with_its_title_once(tmp_path: Path) -> None:
+    titled = Source("a", "Text.", tmp_path / "a.txt", title="Only a title")
+    both = Source("b", "Text.", tmp_path / "b.txt", outlet="Outlet", title="Its own title")
+    page = render_html(Story("s", tmp_path, "S", sources=(titled, both)), Analysis("s"))
+    heads = dict(
+        re.findall(r'<article id="(\w)"><div class="head">(.*?)</div><div class="text">', page)
+    )
+    assert heads["a"].count("Only a title") == 1  # an untitled outlet: the title names it once
+    assert heads["b"].count("Outlet") == heads["b"].count("Its own title") == 1
+
+
 def test_html_marks_shared_variant_solo_and_reuse(tmp_path: Path) -> None:
     page = render_html(*hostile_story(tmp_path))
     assert re.search(
@@ -125,30 +137,33 @@ def test_markdown_is_escaped_and_complete(tmp_path: Path) -> None:
     assert "**2022-11-27** Event \\<label\\>" in text
 
 
-def test_default_path_is_in_the_current_folder(
-    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_default_path_is_the_story_reports_folder(sample_path: Path) -> None:
     story = load_story(sample_path)
-    assert default_export_path(story, "html") == tmp_path / "balenciaga-2022-report.html"
-    assert default_export_path(story, "markdown") == tmp_path / "balenciaga-2022-report.md"
+    reports = sample_path / "reports"
+    assert default_export_path(story, "html") == reports / "balenciaga-2022-report.html"
+    assert default_export_path(story, "markdown") == reports / "balenciaga-2022-report.md"
 
 
-def test_export_command_writes_the_report(
+def test_export_command_writes_the_report_beside_the_story(
     sample_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert main(["export", str(sample_path)]) == 0
-    written = tmp_path / "balenciaga-2022-report.html"
+    story = tmp_path / "balenciaga-2022"
+    shutil.copytree(sample_path, story)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["export", str(story)]) == 0
+    written = story / "reports" / "balenciaga-2022-report.html"
     assert f"wrote {written}" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []  # nothing where the command was run
     page = written.read_text(encoding="utf-8")
     assert "WWD" in page and "2022-11-27" in page and "[light]" in page
     target = tmp_path / "out" / "report.md"
     target.parent.mkdir()
-    assert main(["export", str(sample_path), "--format", "markdown", "-o", str(target)]) == 0
+    assert main(["export", str(story), "--format", "markdown", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("# Kim Kardashian")
 
 

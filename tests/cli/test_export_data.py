@@ -93,15 +93,14 @@ def test_libreoffice_opens_one_row_per_occurrence_and_runs_no_formula(tmp_path: 
     assert "\ufeff" not in strings
 
 
-def test_export_command_writes_csv_and_json(
-    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert main(["export", str(sample_path), "--format", "csv", "--bom"]) == 0
-    written = tmp_path / "balenciaga-2022-report.csv"
+def test_export_command_writes_csv_and_json(sample_path: Path, tmp_path: Path) -> None:
+    story = tmp_path / "balenciaga-2022"
+    shutil.copytree(sample_path, story)
+    assert main(["export", str(story), "--format", "csv", "--bom"]) == 0
+    written = story / "reports" / "balenciaga-2022-report.csv"
     rows = read_rows(written.read_text(encoding="utf-8-sig"))
-    assert main(["export", str(sample_path), "--format", "json"]) == 0
-    document = json.loads((tmp_path / "balenciaga-2022-report.json").read_text("utf-8"))
+    assert main(["export", str(story), "--format", "json"]) == 0
+    document = json.loads((story / "reports" / "balenciaga-2022-report.json").read_text("utf-8"))
     assert len(rows) == sum(len(q["occurrences"]) for q in document["quotes"])
 
 
