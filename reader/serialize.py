@@ -10,6 +10,7 @@ damaged or foreign file fails with ValueError instead of yielding a half-valid A
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -184,10 +185,9 @@ def _from_data(kind: Any, data: Any) -> Any:
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise ValueError(f"expected an object for {kind.__name__}")
-        hints = typing.get_type_hints(kind)
-        known = {f.name for f in dataclasses.fields(kind)}
-        if set(data) - known:
-            raise ValueError(f"unknown fields {sorted(set(data) - known)}")
+        hints = _field_types(kind)
+        if set(data) - hints.keys():
+            raise ValueError(f"unknown fields {sorted(set(data) - hints.keys())}")
         return kind(**{name: _from_data(hints[name], value) for name, value in data.items()})
     if origin in (types.UnionType, typing.Union):
         errors = []
@@ -209,6 +209,14 @@ def _from_data(kind: Any, data: Any) -> Any:
             raise ValueError("expected an object")
         return {_from_data(key_type, k): _from_data(value_type, v) for k, v in data.items()}
     return _scalar(kind, data)
+
+
+@functools.cache
+def _field_types(kind: type) -> dict[str, Any]:
+    """A dataclass's field types, resolved once: resolving them per object was most of the
+    time of reading a cached analysis."""
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind)}
 
 
 def _tuple(kind: Any, data: Any) -> tuple[Any, ...]:
