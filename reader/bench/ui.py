@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -44,7 +45,7 @@ def run_to_first_screen(folder: str | None) -> None:
     app.run(headless=True, size=SIZE, auto_pilot=quit_when_idle)
 
 
-def _first_screen(folder: Path | None) -> float:
+def first_screen_seconds(folder: Path | None) -> float:
     """Seconds from launching a fresh Python process to its first idle frame, as a user
     waits for it: interpreter start and imports included."""
     where = None if folder is None else str(folder)
@@ -54,16 +55,23 @@ def _first_screen(folder: Path | None) -> float:
     return time.perf_counter() - started
 
 
+async def timed_press(pilot: Pilot[Any], key: str) -> float:
+    """Seconds for one key press to be handled and the screen to go idle again."""
+    started = time.perf_counter()
+    await pilot.press(key)
+    await pilot.pause()
+    return time.perf_counter() - started
+
+
 async def _key_median(app: App[None], key: str, presses: int = 25) -> float:
-    times = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for _ in range(presses):
-            started = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        return statistics.median([await timed_press(pilot, key) for _ in range(presses)])
+
+
+async def pilot_cost() -> float:
+    """The median time of a key press the bare app ignores: the test pilot's own cost."""
+    return await _key_median(_BareApp(), "z")
 
 
 async def _measure(runs: int) -> tuple[float, float, float, float]:
@@ -71,12 +79,12 @@ async def _measure(runs: int) -> tuple[float, float, float, float]:
     first = []
     bare = []
     for _ in range(runs):
-        bare.append(_first_screen(None))
-        first.append(_first_screen(folder))
+        bare.append(first_screen_seconds(None))
+        first.append(first_screen_seconds(folder))
     story = synthetic_story(50)
     analysis = analyze(story)
-    pilot_cost = await _key_median(_BareApp(), "z")
-    keys = [await _key_median(ReaderApp(story, analysis), key) - pilot_cost for key in "nl"]
+    cost = await pilot_cost()
+    keys = [await _key_median(ReaderApp(story, analysis), key) - cost for key in "nl"]
     return statistics.median(first), statistics.median(bare), keys[0], keys[1]
 
 
