@@ -23,6 +23,7 @@ from reader.model import Analysis, Quote, Story
 __all__ = [
     "MARKS",
     "THRESHOLD",
+    "Progress",
     "SentenceContext",
     "analyze",
     "attribute_speakers",
@@ -43,11 +44,21 @@ __all__ = [
 
 T = TypeVar("T")
 
+Progress = Callable[[str, int, int], None]
+"""Told `(stage, done, total)` as the analysis goes: the quotes stage counts sources, the
+others ("speakers", "matching", "timeline") report `0` of `1` when they start: they work
+on the whole story at once."""
 
-def analyze(story: Story) -> Analysis:
-    """Quotes, shared quotes, text reuse, speakers and events of the story."""
+
+def analyze(story: Story, progress: Progress | None = None) -> Analysis:
+    """Quotes, shared quotes, text reuse, speakers and events of the story; `progress`, if
+    given, hears of each stage (a UI shows it while it waits)."""
     with collector_paused():
-        return _analyze(story)
+        return _analyze(story, progress or _unheard)
+
+
+def _unheard(stage: str, done: int, total: int) -> None:
+    """No one is listening."""
 
 
 @contextmanager
@@ -63,7 +74,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyze(story: Story) -> Analysis:
+def _analyze(story: Story, progress: Progress) -> Analysis:
     timings: dict[str, float] = {}
 
     def timed(name: str, step: Callable[[], T]) -> T:
@@ -72,12 +83,21 @@ def _analyze(story: Story) -> Analysis:
         timings[name] = time.perf_counter() - started
         return result
 
-    found: list[Quote] = timed(
-        "quotes", lambda: [q for s in story.sources for q in extract_quotes(s)]
-    )
+    def quotes_of_each_source() -> list[Quote]:
+        found: list[Quote] = []
+        for done, source in enumerate(story.sources, start=1):
+            found += extract_quotes(source)
+            progress("quotes", done, len(story.sources))
+        return found
+
+    progress("quotes", 0, len(story.sources))
+    found: list[Quote] = timed("quotes", quotes_of_each_source)
+    progress("speakers", 0, 1)
     speakers = timed("speaker discovery", lambda: discover_speakers(story, found))
     quotes: Sequence[Quote] = timed("speakers", lambda: attribute_speakers(story, found, speakers))
+    progress("matching", 0, 1)
     clusters, reuse = timed("matching", lambda: match_quotes(story, quotes))
+    progress("timeline", 0, 1)
     events = timed("timeline", lambda: extract_events(story, speakers))
     return Analysis(
         story=story.id,

@@ -8,24 +8,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.analysis import Progress
 from reader.app.messages import AnalysisFailed, AnalysisReady, ExportFinished
 from reader.app.quote_index import QuoteIndex
 from reader.errors import ReaderError
 from reader.model import Story
 from reader.report import Format, default_export_path, write_export
-from reader.workspace import Workspace, build_workspace, load_analysis, load_workspace
+from reader.store import load_annotations
+from reader.workspace import (
+    AnalysisCrashed,
+    BackgroundAnalysis,
+    Cancelled,
+    Workspace,
+    build_workspace,
+)
 
 
-def open_workspace(story: Story) -> AnalysisReady | AnalysisFailed:
-    """The cached analysis with the user's corrections applied, and a warning if the
-    annotations could not be read (then the analysis is shown without them; the file is
-    left untouched for the user to fix)."""
+def open_workspace(
+    story: Story, background: BackgroundAnalysis, progress: Progress
+) -> AnalysisReady | AnalysisFailed | None:
+    """The analysis (cached, else from a child process telling `progress` how it goes) with
+    the user's corrections applied, and a warning if the annotations could not be read (then
+    the analysis is shown without them; the file is left untouched for the user to fix).
+    None when the analysis was cancelled: the story was closed."""
     try:
+        raw = background.load(story, progress)
         try:
-            workspace, warning = load_workspace(story), None
+            workspace, warning = build_workspace(story, raw, load_annotations(story.path)), None
         except ReaderError as error:
-            workspace, warning = build_workspace(story, load_analysis(story), ()), str(error)
+            workspace, warning = build_workspace(story, raw, ()), str(error)
         return AnalysisReady(workspace, QuoteIndex(story, workspace.analysis), warning)
+    except Cancelled:
+        return None
+    except AnalysisCrashed as error:
+        return AnalysisFailed(str(error))
     except Exception as error:
         return AnalysisFailed(f"{type(error).__name__}: {error}")
 

@@ -26,6 +26,15 @@ class AnalysisReady(Message):
 
 
 @dataclass
+class AnalysisProgress(Message):
+    """How far the analysis got: `done` of `total` in `stage` (see `reader.analysis`)."""
+
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass
 class AnalysisFailed(Message):
     """The analysis raised; the columns stay readable without highlights."""
 

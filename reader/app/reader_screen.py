@@ -2,7 +2,9 @@
 
 State (reactives, data-bound to the widgets): the analysis index, the speaker filter, the
 current quote (the one under the focused column's cursor) and the column layout. Widgets
-report up with messages; the analysis runs in a thread worker so the columns show at once.
+report up with messages. The columns show at once; a thread worker waits for the analysis,
+which runs in a child process (`reader.workspace.BackgroundAnalysis`) unless it is cached,
+and the header shows its progress. Closing the screen stops it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from reader.app.key_bar import KeyBar
 from reader.app.keys import KEYS
 from reader.app.messages import (
     AnalysisFailed,
+    AnalysisProgress,
     AnalysisReady,
     ColumnClicked,
     ColumnsLaidOut,
@@ -50,7 +53,7 @@ from reader.app.search_bar import SearchBar
 from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
-from reader.app.story_header import StoryHeader
+from reader.app.story_header import StoryHeader, progress_text
 from reader.model import Analysis, Span, Story
 
 if TYPE_CHECKING:
@@ -61,7 +64,7 @@ if TYPE_CHECKING:
     from reader.app.annotation_edits import Committed
     from reader.app.selection import PassageSelection
     from reader.report import Format
-    from reader.workspace import Workspace
+    from reader.workspace import BackgroundAnalysis, Workspace
 
 SIDE_PANE_MIN_WIDTH = 100
 """Below this terminal width the side pane starts hidden, leaving room for two columns."""
@@ -113,6 +116,9 @@ class ReaderScreen(Screen[None]):
         self.search = Search(story)
         self._keys_for_current = (False, False)
         self.annotator = Annotator(self)
+        self.background: BackgroundAnalysis | None = None
+        """The analysis being loaded (set by the worker; None before it starts)."""
+        self._closed = False
 
     # ---- layout -----------------------------------------------------------------
 
@@ -161,12 +167,33 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        """Load (or compute) the analysis off the UI thread; report by message.
+        """Wait for the analysis off the UI thread; report its progress and result by message.
 
         The analysis modules are imported here too, off the first screen's path."""
         from reader.app.loading import open_workspace
+        from reader.workspace import BackgroundAnalysis
 
-        self.post_message(open_workspace(self.story))
+        self.background = background = BackgroundAnalysis()
+        if self._closed:  # closed while starting: `on_unmount` may not have seen it
+            return
+        outcome = open_workspace(self.story, background, self._progressed)
+        if outcome is not None:
+            self.post_message(outcome)
+
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        """From the worker thread: how far the analysis got."""
+        self.post_message(AnalysisProgress(stage, done, total))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        if self.index is None:
+            header = self.query_one(StoryHeader)
+            header.status = progress_text(message.stage, message.done, message.total)
+
+    def on_unmount(self) -> None:
+        """The story is closed (or the app quits): stop its analysis, leaving no process."""
+        self._closed = True
+        if self.background is not None:
+            self.background.cancel()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.workspace = message.workspace

@@ -10,6 +10,14 @@ from reader.app.quote_index import QuoteIndex
 from reader.model import Story
 
 
+def progress_text(stage: str, done: int, total: int) -> str:
+    """What the header says while the analysis runs: the stage, and how many sources it
+    went through when it goes source by source."""
+    if total > 1:
+        return f"analysing {stage}: {done} / {total} sources"
+    return f"analysing {stage}…"
+
+
 class StoryHeader(Static):
     """One line summing up what the reader shows."""
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from reader.workspace.background import AnalysisCrashed, BackgroundAnalysis, Cancelled
 from reader.workspace.cache import (
     cache_dir,
     cache_key,
     cache_path,
     cached_analysis,
     load_analysis,
+    store_analysis,
 )
 from reader.workspace.corrections import apply_corrections
 from reader.workspace.view import Workspace, build_workspace, load_workspace
 
 __all__ = [
+    "AnalysisCrashed",
+    "BackgroundAnalysis",
+    "Cancelled",
     "Workspace",
     "apply_corrections",
     "build_workspace",
@@ -22,4 +27,5 @@ __all__ = [
     "cached_analysis",
     "load_analysis",
     "load_workspace",
+    "store_analysis",
 ]

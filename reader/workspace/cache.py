@@ -80,8 +80,13 @@ def load_analysis(story: Story) -> Analysis:
     if cached is not None:
         return cached
     result = analysis_package.analyze(story)
-    _write(cache_path(story), {"key": cache_key(story), "analysis": analysis_to_data(result)})
+    store_analysis(story, result)
     return result
+
+
+def store_analysis(story: Story, analysis: Analysis) -> None:
+    """Cache the story's analysis, computed elsewhere (in a child process, say)."""
+    _write(cache_path(story), {"key": cache_key(story), "analysis": analysis_to_data(analysis)})
 
 
 def cached_analysis(story: Story) -> Analysis | None:
