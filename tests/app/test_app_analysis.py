@@ -100,3 +100,17 @@ async def test_quitting_during_the_analysis_leaves_no_process(big_story: Story) 
         assert alive(pid)
         await pilot.press("q")
     assert not alive(pid)  # killed and reaped as the app closed
+
+
+async def test_closing_the_story_stops_its_analysis(big_story: Story) -> None:
+    app = ReaderApp(big_story)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await wait_until(pilot, lambda: analysing(screen), "a progress report")
+        assert screen.background is not None and screen.background.pid is not None
+        pid = screen.background.pid
+        await app.pop_screen()  # as escape does, back to the story picker
+        assert not alive(pid)
+        await app.workers.wait_for_complete()  # the worker ends without a result
+        assert not isinstance(app.screen, ReaderScreen)
