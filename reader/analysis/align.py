@@ -9,8 +9,10 @@ trimmed. Each token is aligned at most once per pair of sources: the longest pas
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from reader.analysis.shingles import Doc, K, Seeds
 
@@ -47,16 +49,24 @@ def align(docs: list[Doc], seeds: Seeds) -> list[Segment]:
 
 
 def _align_pair(da: Doc, db: Doc, seeds: list[tuple[int, int]]) -> list[Segment]:
-    covered: dict[int, int] = {}
+    """Walk from every seed that no earlier passage went through: a seed inside a passage
+    found already would only find that passage again."""
+    by_diagonal: dict[int, list[int]] = defaultdict(list)
+    for x, y in seeds:
+        by_diagonal[y - x].append(x)
+    done: set[tuple[int, int]] = set()
     found: list[tuple[list[int], list[int]]] = []
     for x, y in seeds:
-        if covered.get(x) == y:
+        if (x, y) in done:
             continue
         runs = _trim(da, _passage(da, db, x, y))
-        xs = [i for rx, _, n in runs for i in range(rx, rx + n)]
-        ys = [j for _, ry, n in runs for j in range(ry, ry + n)]
-        covered.update(zip(xs, ys, strict=True))
-        if da.content_words(xs[0], xs[-1] + 1) >= K:
+        for rx, ry, n in runs:
+            on_diagonal = by_diagonal.get(ry - rx, [])
+            lo, hi = bisect_left(on_diagonal, rx), bisect_left(on_diagonal, rx + n)
+            done.update((s, s + ry - rx) for s in on_diagonal[lo:hi])
+        if da.content_words(runs[0][0], runs[-1][0] + runs[-1][2]) >= K:
+            xs = list(chain.from_iterable(range(rx, rx + n) for rx, _, n in runs))
+            ys = list(chain.from_iterable(range(ry, ry + n) for _, ry, n in runs))
             found.append((xs, ys))
     return [
         Segment(da.index, db.index, xs, ys, [0, *accumulate(da.content[x] for x in xs)])
@@ -87,12 +97,26 @@ def _walk(a: list[int], b: list[int], content: list[bool], x: int, y: int) -> li
 
 
 def _agree(a: list[int], b: list[int], i: int, j: int) -> int:
-    """How many words agree from a[i] and b[j] on."""
+    """How many words agree from a[i] and b[j] on: word by word at first, then by slices of
+    growing size, so a long reprint costs a few list comparisons, not a loop per word."""
     limit = min(len(a) - i, len(b) - j)
     n = 1
-    while n < limit and a[i + n] == b[j + n]:
+    while n < limit and n < _STRIDE and a[i + n] == b[j + n]:
         n += 1
+    if n < _STRIDE:
+        return n
+    step = _STRIDE
+    while n + step <= limit and a[i + n : i + n + step] == b[j + n : j + n + step]:
+        n += step
+        step *= 2
+    while step > 1:
+        step //= 2
+        if n + step <= limit and a[i + n : i + n + step] == b[j + n : j + n + step]:
+            n += step
     return n
+
+
+_STRIDE = 8
 
 
 def _resume(
