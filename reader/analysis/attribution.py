@@ -35,11 +35,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from reader.analysis.cues import Cue, CuePatterns
 from reader.analysis.mentions import Kind, Lexicon, follows_another_name, other_people
-from reader.analysis.passages import Span, masked_text, paragraphs, sentence_at, sentences
+from reader.analysis.named import Named
+from reader.analysis.passages import (
+    Span,
+    masked_text,
+    paragraphs,
+    sentence_at,
+    sentences,
+)
 from reader.analysis.quotemarks import MARKS
 from reader.analysis.speech import (
     INTRODUCING,
@@ -71,12 +79,18 @@ _APPOSITION_REACH = 60
 """How far after a description its apposed name may end ("The photographer—Jane Doe—")."""
 _LOOK_BACK = 4
 """Sentences a he or she may look back for the person it stands for."""
+_REACH = 1_000
+"""Characters of a sentence read on either side of a quote (or before a pronoun). Cues sit
+within a few hundred characters of their quote; past this a "sentence" is a list or a run
+of quotes with no full stop, and reading all of it for each quote would make the work grow
+with the square of its length."""
 _FINAL = frozenset(".!?…")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TAG_END = re.compile(
     r"\s*(?:[.,;:!?\n]|$|(?:in|on|via|to|during|at|after|before|late|earlier|last|this)\b)"
 )
 """After a quote closed by a full stop, "she said." is its tag; "she said it was…" is not."""
+_VISIBLE = re.compile(r"\S")
 _APPOSED = re.compile(r"\s*[,—–(]\s*")
 """Between a description and the name that follows it: "the company’s CEO, John Doe, said"."""
 _PROXIES = frozenset("spokesperson spokesman spokeswoman representative rep".split())
@@ -110,11 +124,11 @@ class SourceAttribution:
         self.sentences = {p: sentences(self.masked, *p) for p in self.paras}
         self.flat = [span for p in self.paras for span in self.sentences[p]]
         self.flat_starts = [span[0] for span in self.flat]
-        self.names = sorted(
+        self.named = Named(
             [(m.start, m.name) for m in lexicon.mentions(self.masked)]
-            + [(at, "") for at in other_people(self.masked, lexicon)]
+            + [(at, "") for at in other_people(self.masked, lexicon)],
+            lexicon.kinds,
         )
-        self.said: list[tuple[int, str]] = []
         self.verdicts: list[Verdict] = []
 
     def run(self) -> list[Quote]:
@@ -123,7 +137,7 @@ class SourceAttribution:
             verdict = self._decide(index, quote)
             self.verdicts.append(verdict)
             if verdict.speaker:
-                self.said.append((quote.start, verdict.speaker))
+                self.named.quoted(quote.start, verdict.speaker)
         for index in range(len(self.quotes) - 2, -1, -1):
             later = self.verdicts[index + 1]
             if not self.verdicts[index].direct and later.direct and self._runs_on(index):
@@ -139,7 +153,7 @@ class SourceAttribution:
         para, next_para = self._paragraph(quote.start), self._paragraph(following.start)
         opening = following.start - 1
         return (
-            self.text[quote.end : para[1]].strip() == ""
+            not _VISIBLE.search(self.text, quote.end, para[1])
             and next_para[0] == opening
             and self.text[opening] in MARKS
             and self._previous(next_para) == para
@@ -147,21 +161,25 @@ class SourceAttribution:
 
     def _decide(self, index: int, quote: Quote) -> Verdict:
         para = self._paragraph(quote.start)
-        sentence = sentence_at(self.sentences[para], quote.start)
+        whole = sentence_at(self.sentences[para], quote.start)
         opening = quote.start - (quote.start > para[0] and self.text[quote.start - 1] in MARKS)
         closing = min(quote.end + (self.masked[quote.end : quote.end + 1] == "_"), para[1])
+        sentence = (max(whole[0], opening - _REACH), min(whole[1], closing + _REACH))
         final = quote.text[-1:] in _FINAL
         after = self.cues.after(self.masked, closing, para[1])
         if after and final and not _TAG_END.match(self.masked, after.end):
             after = None
-        before = self.cues.last_before(self.masked, sentence[0], opening)
-        own = (before or after) if final else (after or before)
+        if final or not after:
+            before = self.cues.last_before(self.masked, sentence[0], opening)
+            own = (before or after) if final else before
+        else:
+            own = after
         own = own or self.cues.first_after(self.masked, closing, max(closing, sentence[1]))
         if own:
             verdict = self._resolve(own, quote)
             if verdict.speaker:
                 return replace(verdict, direct=True)
-        introduced = self._introduced(sentence, opening, quote)
+        introduced = self._introduced(whole[0], sentence, opening, quote)
         if introduced:
             return replace(introduced, direct=True)
         if quote.kind != "partial" and self.cues.anyone(
@@ -172,22 +190,27 @@ class SourceAttribution:
             self._inherit(index, para, opening)
             or self._from_previous_paragraph(index, quote, para, opening)
             or self._nearby(sentence, opening)
-            or (self._subject_of(sentence, opening, quote) if quote.kind == "partial" else None)
+            or (
+                self._subject_of(whole[0], sentence, opening, quote)
+                if quote.kind == "partial"
+                else None
+            )
             or _UNKNOWN
         )
 
-    def _introduced(self, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
+    def _introduced(self, start: int, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
         """A quote after a speech verb that ends its clause ("Biden was quick to retort:",
         "released a statement saying:", "he told CNN,"): the sentence's subject said it, or
         when the sentence opens otherwise ("Asked whether…, Mr. Santorum did not back down,
-        saying,"), the speaker named last before the verb ("tells Etheridge," is no cue)."""
+        saying,"), the speaker named last before the verb ("tells Etheridge," is no cue).
+        `start` is where the sentence starts, `sentence` the part of it near the quote."""
         lead = self.masked[sentence[0] : opening].rstrip(" \t\n")
         if not lead.endswith((":", ",")) or quote.kind == "partial":
             return None
         found = words_of(lead[-40:])
         if not found or not any(w in INTRODUCING for w in found[-3:]):
             return None
-        subject = self.cues.subject_at(self.masked, sentence[0], opening)
+        subject = self.cues.subject_at(self.masked, start, opening)
         if subject is not None and subject.how != "description":
             verdict = self._resolve(subject, quote)
             return verdict if verdict.speaker else None
@@ -199,10 +222,11 @@ class SourceAttribution:
             named[-1].name, CONFIDENCE["name"] * _INHERITED, (named[-1].start, named[-1].end)
         )
 
-    def _subject_of(self, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
+    def _subject_of(self, start: int, sentence: Span, opening: int, quote: Quote) -> Verdict | None:
         """A few quoted words inside narration are the words of the sentence's subject
-        ("Boehner chided Obama for having “wasted another week.”"), said less surely."""
-        subject = self.cues.subject_at(self.masked, sentence[0], opening)
+        ("Boehner chided Obama for having “wasted another week.”"), said less surely.
+        `start` is where the sentence starts, `sentence` the part of it near the quote."""
+        subject = self.cues.subject_at(self.masked, start, opening)
         if subject is None or subject.subject.lower() in {"it", "they"}:
             named = self.lexicon.mentions(self.masked, sentence[0], opening)
             first = named[0] if named else None
@@ -216,8 +240,7 @@ class SourceAttribution:
 
     def _someone_before(self, start: int, end: int) -> bool:
         """Whether a person who is no speaker is named in `masked[start:end]`."""
-        at = bisect.bisect_left(self.names, (start, ""))
-        return any(name == "" for _, name in self.names[at:] if _ < end)
+        return self.named.someone_between(start, end)
 
     def _paragraph(self, offset: int) -> Span:
         return self.paras[max(0, bisect.bisect_right(self.para_starts, offset) - 1)]
@@ -290,10 +313,8 @@ class SourceAttribution:
         return Verdict(found[0].name, _NEARBY * 0.9, (found[0].start, found[0].end))
 
     def _last_speaker(self, before: int, confidence: float) -> Verdict | None:
-        for start, name in reversed(self.said):
-            if start < before:
-                return Verdict(name, confidence, None)
-        return None
+        name = self.named.last_said(before)
+        return Verdict(name, confidence, None) if name else None
 
     def _resolve(self, cue: Cue, quote: Quote) -> Verdict:
         """The speaker a cue's subject stands for."""
@@ -355,7 +376,9 @@ class SourceAttribution:
         fallback: str | None = None
         for back in range(number, max(-1, number - _LOOK_BACK), -1):
             start, end = self.flat[back][0], min(self.flat[back][1], at)
-            subject = self.cues.subject_at(self.masked, start, end) or self._described(start, end)
+            subject = self.cues.subject_at(self.masked, start, end)
+            start = max(start, end - _REACH)
+            subject = subject or self._described(start, end)
             if subject and subject.how == "pronoun" and subject.subject.lower() in {"he", "she"}:
                 continue
             if subject and subject.how != "pronoun":
@@ -382,33 +405,20 @@ class SourceAttribution:
                 return found
         return None
 
-    def _people(self, start: int, end: int) -> list[str]:
+    def _people(self, start: int, end: int) -> Iterator[str]:
         """The people and speakers of unknown kind named or quoted in `masked[start:end]`, in
         order; "" for someone who is no speaker."""
-        at = bisect.bisect_left(self.names, (start, ""))
-        seen = [(p, n) for p, n in self.names[at:] if p < end]
-        seen += [(p, n) for p, n in self.said if start <= p < end]
-        return [
-            name
-            for _, name in sorted(seen, key=lambda pair: pair[0])
-            if not name or self.lexicon.kinds.get(name) in _PERSON_OR_UNKNOWN
-        ]
+        for name in self.named.people(start, end):
+            if not name or self.lexicon.kinds.get(name) in _PERSON_OR_UNKNOWN:
+                yield name
 
     def _recent(self, before: int, kinds: tuple[frozenset[Kind], ...]) -> str | None:
         """The most recently mentioned speaker of the first group of `kinds` that has one;
         None when the most recent person is someone who is no speaker."""
-        seen = sorted(
-            [*self.names[: bisect.bisect_left(self.names, (before, ""))], *self.said],
-            key=lambda pair: pair[0],
-        )
         for group in kinds:
-            for start, name in reversed(seen):
-                if start >= before:
-                    continue
-                if not name and group == _PERSON[0]:
-                    return None
-                if self.lexicon.kinds.get(name) in group:
-                    return name
+            found = self.named.recent(before, group, stop_at_others=group == _PERSON[0])
+            if found is not None:
+                return found[1] or None
         return None
 
 

@@ -9,6 +9,7 @@ statement, which was posted on Instagram, began"; "Smith, 42, said").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.analysis.mentions import HONORIFICS, Lexicon
@@ -135,9 +136,10 @@ class CuePatterns:
         found = self.owner.match(masked, cue.subject_start + len(cue.subject))
         return _cue(found) if found else None
 
-    def subjects(self, masked: str, start: int, end: int) -> list[Cue]:
-        """Every name, pronoun or description in `masked[start:end]`."""
-        return [_cue(found) for found in self.subject.finditer(masked, start, end)]
+    def subjects(self, masked: str, start: int, end: int) -> Iterator[Cue]:
+        """Every name, pronoun or description in `masked[start:end]`, found as they are
+        asked for."""
+        return (_cue(found) for found in self.subject.finditer(masked, start, end))
 
     def subject_at(self, masked: str, start: int, end: int) -> Cue | None:
         """A name, pronoun or description starting the passage `masked[start:end]`."""

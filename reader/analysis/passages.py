@@ -8,6 +8,7 @@ quotes are masked, so a full stop inside a quote never ends the narration's sent
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reader.analysis.quotemarks import MARKS
@@ -89,11 +90,10 @@ def sentences(masked: str, start: int, end: int) -> list[Span]:
 
 
 def sentence_at(spans: list[Span], offset: int) -> Span:
-    """The span of `spans` holding `offset` (the last one when past the end)."""
-    for span in spans:
-        if span[0] <= offset < span[1]:
-            return span
-    return spans[-1]
+    """The span of `spans` (in order, not overlapping) holding `offset` (the last one when
+    none does)."""
+    at = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return spans[at] if at >= 0 and offset < spans[at][1] else spans[-1]
 
 
 def masked_text(text: str, quotes: list[Quote]) -> str:
