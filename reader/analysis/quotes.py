@@ -83,8 +83,11 @@ def _kind(text: str, mark: Quoted, span: tuple[int, int], paragraph: int) -> Quo
     if not mark.closed and not mark.continued:
         return "unclosed"
     first = next((c for c in text[span[0] : span[1]] if c.isalpha()), "")
-    before = text[paragraph : mark.open].rstrip()
-    previous = _WORD.findall(before[-40:])
+    end = mark.open
+    while end > paragraph and text[end - 1].isspace():
+        end -= 1
+    before = text[max(paragraph, end - 40) : end]
+    previous = _WORD.findall(before)
     embedded = before[-1:].isalnum() and not (previous and previous[-1].lower() in SPEECH_VERBS)
     if first.islower() or embedded:
         return "partial"
