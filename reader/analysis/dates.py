@@ -170,21 +170,13 @@ def find_dates(
     same sentence: `breaks` are the offsets where sentences start.
     """
     stop = len(text) if end is None else end
-    candidates: dict[tuple[int, int, str], re.Match[str]] = {}
-    for w_start, w_end in _windows(text, start, stop):
-        for kind, pattern in _COMPILED:
-            for match in pattern.finditer(text, w_start, w_end):
-                if match.end() > match.start():
-                    candidates[(match.start(), -match.end(), kind)] = match
-    ranked = sorted(candidates.items(), key=lambda c: (_PRIORITY[c[0][2]], c[0][0], c[0][1]))
     taken: list[tuple[int, int, str, re.Match[str]]] = []
-    for (begin, neg_end, kind), match in ranked:
-        if all(-neg_end <= s or begin >= e for s, e, _, _ in taken):
-            taken.append((begin, -neg_end, kind, match))
+    for w_start, w_end in _windows(text, start, stop):
+        taken += _expressions(text, w_start, w_end)
     mentions: list[DateMention] = []
     anchor: dt.date | None = None
     last = start
-    for begin, finish, kind, match in sorted(taken, key=lambda t: t[0]):
+    for begin, finish, kind, match in taken:
         if bisect.bisect_right(breaks, begin) != bisect.bisect_right(breaks, last):
             anchor = None
         last = begin
@@ -196,6 +188,26 @@ def find_dates(
         if precision(date) == "day":
             anchor = dt.date.fromisoformat(date)
     return mentions
+
+
+def _expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, re.Match[str]]]:
+    """The date expressions of one window, in text order: where matches overlap, the kind
+    listed first wins, then the earlier, then the longer. Windows never share a match, so
+    choosing window by window is choosing over the whole text; marking the characters taken
+    makes each choice cost the length of the expression, however many there are."""
+    candidates: dict[tuple[int, int, str], re.Match[str]] = {}
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(text, start, end):
+            if match.end() > match.start():
+                candidates[(match.start(), -match.end(), kind)] = match
+    ranked = sorted(candidates.items(), key=lambda c: (_PRIORITY[c[0][2]], c[0][0], c[0][1]))
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    used = bytearray(end - start)  # 1 where a chosen expression lies
+    for (begin, neg_end, kind), match in ranked:
+        if used.find(1, begin - start, -neg_end - start) < 0:
+            used[begin - start : -neg_end - start] = b"\1" * (-neg_end - begin)
+            taken.append((begin, -neg_end, kind, match))
+    return sorted(taken, key=lambda t: t[0])
 
 
 def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:
