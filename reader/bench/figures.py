@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -20,6 +20,7 @@ from reader.analysis import analyze, collector_paused, extract_quotes, match_quo
 from reader.bench.baseline import all_pairs_difflib
 from reader.bench.corpus import read_corpus_story
 from reader.bench.isolated import Measurement, measure
+from reader.bench.stress import CASES
 from reader.bench.synthetic import synthetic_story
 from reader.errors import ReaderError
 from reader.model import Story
@@ -92,15 +93,17 @@ def analysis_figures(quick: bool = False, limit: float = LIMIT) -> list[Figure]:
     return figures
 
 
-def corpus_figures(path: Path, limit: float = LIMIT) -> list[Figure]:
+def corpus_figures(
+    path: Path, limit: float = LIMIT, progress: Callable[[str], None] = print
+) -> list[Figure]:
     """Real articles: the analysis of 50, 200 and 1,000 of them (repeated as needed), each
     cold in its own process (the fastest of three runs below 1,000), growth between sizes and
     the peak memory for 1,000. A run stopped at `limit` seconds is a lower bound, not met.
     `path` holds articles (`read_articles` says what is wrong with it otherwise)."""
-    runs = {
-        n: _fastest(3 if n < 1000 else 1, read_corpus_story, str(path), n, limit=limit)
-        for n in CORPUS_SIZES
-    }
+    runs = {}
+    for n in CORPUS_SIZES:
+        progress(f"analysing {n:,} articles")
+        runs[n] = _fastest(3 if n < 1000 else 1, read_corpus_story, str(path), n, limit=limit)
     figures = [
         _within(f"analysis {n:,} articles", runs[n].seconds, "s", most, runs[n].stopped)
         for n, most in zip(CORPUS_SIZES, (None, 3.0, 20.0), strict=True)
@@ -147,6 +150,46 @@ def _checked(run: Measurement) -> Measurement:
     return run
 
 
+@dataclass(frozen=True)
+class StressFigure:
+    """One worst-case text analysed once: its time and peak memory, against its time bound."""
+
+    name: str
+    words: int
+    seconds: float
+    peak_mb: float
+    target: str
+    ok: bool
+    stopped: bool = False
+    """Stopped at the time limit: `seconds` and `peak_mb` are lower bounds."""
+    error: str | None = None
+    """How the analysis failed, when it did."""
+
+
+def stress_figures(
+    limit: float = LIMIT, progress: Callable[[str], None] = print
+) -> list[StressFigure]:
+    """Each worst case of `stress.CASES` analysed once, cold, in its own process."""
+    figures = []
+    for case in CASES:
+        progress(f"analysing {case.name}")
+        run = measure(case.build, case.size, limit=limit)
+        ok = run.error is None and not run.stopped and run.seconds < case.seconds
+        figures.append(
+            StressFigure(
+                case.name,
+                run.words,
+                run.seconds,
+                run.peak_mb,
+                f"< {case.seconds:g} s",
+                ok,
+                run.stopped,
+                run.error,
+            )
+        )
+    return figures
+
+
 def ui_figures() -> list[Figure]:
     """First-screen and key-latency figures from the Textual app."""
     from reader.bench.ui import measure_ui
@@ -174,10 +217,10 @@ def ui_figures() -> list[Figure]:
     ]
 
 
-def to_json(figures: list[Figure]) -> str:
-    """The figures as one JSON document."""
+def to_json(figures: Sequence[Figure] | Sequence[StressFigure], key: str = "figures") -> str:
+    """The figures as one JSON document: `{key: [...], "ok": every target met}`."""
     return json.dumps(
-        {"figures": [asdict(f) for f in figures], "ok": all(f.ok for f in figures)},
+        {key: [asdict(f) for f in figures], "ok": all(f.ok for f in figures)},
         ensure_ascii=False,
         indent=2,
     )

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from reader.cli.common import clean
+from reader.cli.common import clean, say
 from reader.errors import ReaderError
-
-if TYPE_CHECKING:
-    from reader.bench.figures import Figure
 
 
 def register(commands: Any) -> None:
@@ -37,6 +34,13 @@ def register(commands: Any) -> None:
         metavar="PATH",
         help="time the analysis on real articles instead: a folder of .txt files, or a "
         "Multi-News .jsonl (articles of 150 words or more, repeated to reach 1,000)",
+    )
+    mode.add_argument(
+        "--stress",
+        action="store_true",
+        help="analyse worst-case texts instead (a long quote reprinted with its words "
+        "reordered, thousands of quotes in one paragraph, mixed quote marks, a 20 MB article), "
+        "each once, with its time and peak memory",
     )
     parser.add_argument(
         "--timeout",
@@ -65,31 +69,34 @@ def _seconds(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.corpus is not None or args.stress) and (args.quick or args.no_ui):
+        mode = "--stress" if args.stress else "--corpus"
+        raise ReaderError(f"--quick and --no-ui are for the default figures, not {mode}")
+    if args.stress:
+        return _stress(args)
     from reader.bench import figures as bench
     from reader.bench.corpus import MIN_WORDS, read_articles
 
+    about = ""
     if args.corpus is not None:
-        if args.quick or args.no_ui:
-            raise ReaderError("--quick and --no-ui are for the default figures, not --corpus")
         articles = read_articles(args.corpus)
         words = sum(len(a.split()) for a in articles)
         about = (
             f"{len(articles):,} articles of {MIN_WORDS}+ words in {clean(str(args.corpus))}, "
             f"{words // len(articles):,} words on average, repeated to reach 1,000"
         )
-        figures = bench.corpus_figures(args.corpus, args.timeout)
-        title = "reader bench: real text"
+        figures = bench.corpus_figures(args.corpus, args.timeout, progress=say)
     else:
         figures = bench.analysis_figures(quick=args.quick, limit=args.timeout)
         if not args.no_ui:
             figures += bench.ui_figures()
-        title, about = "reader bench", ""
     if args.json:
         print(bench.to_json(figures))
     else:
+        title = "reader bench: real text" if about else "reader bench"
         table = Table("figure", "value", "target", "ok", title=title)
         for f in figures:
-            table.add_row(f.name, _value(f), f.target, "✓" if f.ok else "✗")
+            table.add_row(f.name, _value(f.value, f.unit, f.stopped), f.target, _ok(f.ok))
         out = Console(highlight=False)
         if about:
             out.print(about, markup=False)
@@ -97,9 +104,32 @@ def run(args: argparse.Namespace) -> int:
     return 0 if all(f.ok for f in figures) else 1
 
 
-def _value(figure: Figure) -> str:
+def _stress(args: argparse.Namespace) -> int:
+    from reader.bench import figures as bench
+
+    cases = bench.stress_figures(args.timeout, progress=say)
+    if args.json:
+        print(bench.to_json(cases, key="cases"))
+    else:
+        table = Table("case", "words", "time", "peak memory", "target", "ok")
+        table.title = "reader bench: worst-case texts, each analysed once"
+        for c in cases:
+            time = "failed" if c.error else _value(c.seconds, "s", c.stopped)
+            memory = _value(c.peak_mb, "MB", c.stopped)
+            table.add_row(c.name, f"{c.words:,}", time, memory, c.target, _ok(c.ok))
+        Console(highlight=False).print(table)
+        for c in cases:
+            if c.error:
+                say(f"{c.name}: {clean(c.error)}")
+    return 0 if all(c.ok for c in cases) else 1
+
+
+def _value(value: float, unit: str, stopped: bool) -> str:
     """The value with its unit; `> ` before a value stopped at the time limit."""
-    digits = 2 if figure.unit == "s" else 1
-    number = f"{figure.value:,.{digits}f}"
-    shown = f"{number}×" if figure.unit == "×" else f"{number} {figure.unit}"
-    return f"> {shown}" if figure.stopped else shown
+    number = f"{value:,.{2 if unit == 's' else 1}f}"
+    shown = f"{number}×" if unit == "×" else f"{number} {unit}"
+    return f"> {shown}" if stopped else shown
+
+
+def _ok(ok: bool) -> str:
+    return "✓" if ok else "✗"

@@ -15,6 +15,7 @@ import pytest
 from reader.bench import figures
 from reader.bench.corpus import corpus_story, read_articles
 from reader.bench.isolated import Measurement
+from reader.bench.stress import CASES, long_article, quotes_in_paragraph
 from reader.model import Story
 
 Run = Callable[..., tuple[int, str, str]]
@@ -142,3 +143,65 @@ def test_a_run_stopped_at_the_limit_is_shown_as_a_lower_bound_and_missed(
     assert "> 35.0×" in rows["growth 200→1,000 articles"]
     assert "✓" in rows["analysis 200 articles"]
     assert "2 articles of 150+ words" in out and code == 1
+
+
+def stress_stand_in(build: Callable[..., Story], size: int, limit: float) -> Measurement:
+    """Worst cases that pass, except 5,000 quotes (stopped) and the 20 MB article (failed)."""
+    if build is quotes_in_paragraph and size == 5000:
+        return Measurement(limit, 300.0, 52_000, stopped=True)
+    if build is long_article:
+        return Measurement(0.0, 900.0, 0, error="MemoryError")
+    return Measurement(0.5, 40.0, size)
+
+
+def test_stress_cases_come_as_json_with_time_memory_and_target(
+    reader_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(figures, "measure", stress_stand_in)
+    code, out, err = reader_cli("bench", "--stress", "--json", "--timeout", "9")
+    document = json.loads(out)
+    cases = {c["name"]: c for c in document["cases"]}
+    assert list(cases) == [case.name for case in CASES]
+    assert cases["reordered quote, 16,000 words"] == {
+        "name": "reordered quote, 16,000 words",
+        "words": 16_000,
+        "seconds": 0.5,
+        "peak_mb": 40.0,
+        "target": "< 5 s",
+        "ok": True,
+        "stopped": False,
+        "error": None,
+    }
+    assert cases["5,000 quotes in one paragraph"]["stopped"] is True
+    assert cases["5,000 quotes in one paragraph"]["seconds"] == 9
+    assert cases["a 20 MB article"]["error"] == "MemoryError"
+    assert document["ok"] is False and code == 1
+    assert err.count("reader: analysing") == len(CASES)
+
+
+def test_stress_table_shows_stopped_and_failed_cases(
+    reader_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(figures, "measure", stress_stand_in)
+    code, out, err = reader_cli("bench", "--stress")
+
+    def row(case: str) -> str:
+        """The table's line for `case`, whose name may wrap onto the next lines."""
+        return next(line for line in out.splitlines() if line.startswith(f"│ {case}"))
+
+    assert "> 60.00 s" in row("5,000 quotes") and "✗" in row("5,000 quotes")
+    assert "failed" in row("a 20 MB article") and "reader: a 20 MB article: MemoryError" in err
+    assert "0.50 s" in row("120 KB") and "✓" in row("1,000 quotes")
+    assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["--stress", "--corpus", "x"], 2),
+        (["--stress", "--quick"], 1),
+        (["--stress", "--no-ui"], 1),
+    ],
+)
+def test_stress_takes_no_other_mode(reader_cli: Run, argv: list[str], code: int) -> None:
+    assert reader_cli("bench", *argv)[0] == code
