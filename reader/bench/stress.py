@@ -1,10 +1,10 @@
 """Worst-case texts for `reader bench --stress`: what once made the analysis hang.
 
-Each builder takes a size and a seed and returns a story, pure and deterministic: a long quote
-reprinted with its words reordered (an alignment of every word with every word), thousands of
-quotes in one paragraph (a scan of the paragraph for each quote), a paragraph of mixed and
-unbalanced quotation marks (pairing them), and one enormous article. `CASES` lists the sizes
-the bench runs, each with the time it must stay under.
+Each builder takes a size and a seed and returns a story, pure and deterministic: a long
+quote reprinted with its words reordered (an alignment of every word with every word),
+thousands of quotes in one sentence of one paragraph (a scan of it for each quote's cue), a
+paragraph of mixed and unbalanced quotation marks (pairing them), and one enormous article.
+`CASES` lists the sizes the bench runs, each with the time it must stay under.
 """
 
 from __future__ import annotations
@@ -48,14 +48,17 @@ def reordered_quote(words: int, seed: int = 0) -> Story:
 
 
 def quotes_in_paragraph(count: int, seed: int = 0) -> Story:
-    """One article whose single paragraph holds `count` short quotes, each with its cue."""
+    """One article whose single paragraph, a single sentence, holds `count` short quotes, each
+    with its cue ("Name said" or "said Name"): every quote looks for its cue in one sentence."""
     rng = random.Random(seed)
-    writer = NewsWriter(rng)
-    quotes = (
-        f"“{' '.join(writer.words(rng.randint(3, 12)))},” {rng.choice(writer.people).name} said."
-        for _ in range(count)
-    )
-    return _story(f"quotes-{count}", [" ".join(quotes)])
+    writer = NewsWriter(rng, people=200)
+
+    def quote() -> str:
+        name = rng.choice(writer.people).name
+        cue = f"{name} said" if rng.random() < 0.5 else f"said {name}"
+        return f"“{' '.join(writer.words(rng.randint(3, 12)))},” {cue}"
+
+    return _story(f"quotes-{count}", [", ".join(quote() for _ in range(count)) + "."])
 
 
 def mixed_marks(size: int, seed: int = 0) -> Story:
