@@ -1,19 +1,24 @@
 """One analysis timed in a fresh process, with its peak memory and a time limit.
 
 A fresh process makes the timing cold (no cache warmed by an earlier run) and its peak
-resident memory (`ru_maxrss`, read by the parent with `wait4`, so it is known even for a
-process that was stopped) that of this one story: the interpreter, the story's text and the
-analysis, as a user's process would hold them. The time is the analysis alone, measured in the
-child once its story is built. Past the time limit the child is killed, so the bench always
+resident memory that of this one story: the interpreter, the story's text and the analysis,
+as a user's process would hold them. The time is the analysis alone, measured in the child
+once its story is built. Past the time limit the child is killed, so the bench always
 finishes, even on text that makes the analysis hang.
+
+Peak memory is the kernel's high-water mark of the child's own memory (`VmHWM` in
+`/proc/PID/status`), read by the child when it is done or by the bench just before stopping
+it. `ru_maxrss` would not do: a spawned process inherits the spawning one's peak with it.
+Without `/proc` the child's `ru_maxrss` stands in, an overestimate.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import select
-import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +42,7 @@ class Measurement:
     seconds: float
     """Wall-clock time of the analysis; the limit itself when `stopped`."""
     peak_mb: float
-    """Peak resident memory of the whole process, in MB (so far, when `stopped`)."""
+    """Peak resident memory of the process, in MB (so far, when `stopped`; 0 when unknown)."""
     words: int
     stopped: bool = False
     """Killed at the time limit: `seconds` and `peak_mb` are lower bounds."""
@@ -52,57 +57,68 @@ def measure(build: Callable[..., Story], *args: str | int, limit: float) -> Meas
     spec = f"{build.__module__}:{build.__qualname__}"
     argv = [sys.executable, "-c", _CHILD, spec, json.dumps(args)]
     with tempfile.TemporaryFile() as errors:
-        out, into = os.pipe()
-        actions = [
-            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-            (os.POSIX_SPAWN_DUP2, into, 1),
-            (os.POSIX_SPAWN_DUP2, errors.fileno(), 2),
-        ]
-        pid = os.posix_spawn(sys.executable, argv, os.environ, file_actions=actions)
-        os.close(into)
+        child = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors
+        )
+        assert child.stdout is not None
+        report: dict[str, Any] = {}
         stopped = True  # until the child says it is done: an interrupt stops it too
         try:
-            report, stopped = _follow(out, limit)
+            stopped = _follow(child.stdout.fileno(), limit, report)
         finally:
-            os.close(out)
             if stopped:
-                os.kill(pid, signal.SIGKILL)
-            _, status, usage = os.wait4(pid, 0)
+                report["peak_kb"] = _peak_kb(str(child.pid))
+                child.kill()
+            status = child.wait()
+            child.stdout.close()
         errors.seek(0)
         failure = errors.read().decode(errors="replace").strip().splitlines()
-    peak_mb = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    peak_mb = report.get("peak_kb", 0) / 1024
     words = int(report.get("words", 0))
     if stopped:
         return Measurement(limit, peak_mb, words, stopped=True)
     if status != 0 or "seconds" not in report:
-        reason = failure[-1] if failure else f"exit status {os.waitstatus_to_exitcode(status)}"
+        reason = failure[-1] if failure else f"exit status {status}"
         return Measurement(0.0, peak_mb, words, error=reason)
     return Measurement(float(report["seconds"]), peak_mb, words)
 
 
-def _follow(out: int, limit: float) -> tuple[dict[str, Any], bool]:
-    """The child's report (`words` once its story is built, then `seconds`) and whether it
-    had to be stopped: it gets `_BUILD_LIMIT` to build, then `limit` to analyse."""
-    report: dict[str, Any] = {}
+def _peak_kb(pid: str) -> int:
+    """The high-water mark of a live process's resident memory, in KB; 0 without `/proc`."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _follow(out: int, limit: float, report: dict[str, Any]) -> bool:
+    """Read the child's report into `report` (`words` once its story is built, then `seconds`
+    and `peak_kb`) and say whether it had to be stopped: it gets `_BUILD_LIMIT` to build, then
+    `limit` to analyse."""
     pending = b""
     deadline = time.monotonic() + _BUILD_LIMIT
     while "seconds" not in report:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([out], [], [], left)[0]:
-            return report, True
+            return True
         chunk = os.read(out, 4096)
         if not chunk:
-            return report, False
+            return False
         *lines, pending = (pending + chunk).split(b"\n")
         for line in lines:
             report |= json.loads(line)
             if "words" in report and "seconds" not in report:
                 deadline = time.monotonic() + limit
-    return report, False
+    return False
 
 
 def _child() -> None:
-    """The measuring process: build the story, say so, time its analysis, say how long."""
+    """The measuring process: build the story, say so, time its analysis, say how long and
+    how much memory it took at most."""
     import importlib
 
     from reader.analysis import analyze
@@ -113,4 +129,9 @@ def _child() -> None:
     print(json.dumps({"words": sum(s.words for s in story.sources)}), flush=True)
     started = time.perf_counter()
     analyze(story)
-    print(json.dumps({"seconds": time.perf_counter() - started}), flush=True)
+    seconds = time.perf_counter() - started
+    rusage_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (
+        1024 if sys.platform == "darwin" else 1
+    )
+    peak_kb = _peak_kb("self") or rusage_kb
+    print(json.dumps({"seconds": seconds, "peak_kb": peak_kb}), flush=True)
