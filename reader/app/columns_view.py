@@ -129,7 +129,7 @@ class ColumnsView(Horizontal, can_focus=True):
         last = self.first + shown
         total = len(self.columns)
         self.post_message(
-            ColumnsLaidOut(f"showing {self.first + 1}–{last} of {total}" if shown < total else "")
+            ColumnsLaidOut(f"{self.first + 1}–{last} of {total}" if shown < total else "")
         )
 
     def same_quote(

@@ -2,14 +2,23 @@
 
 Textual's `Footer` rebuilds a widget per key whenever the keys that apply change, which
 here is as often as the cursor moves onto or off a quote; this bar redraws one line of
-text instead. What each key does in full is in the help (`?`).
+text instead. When the full labels do not fit, keys take their short labels (`keys.SHORT`),
+the longest first; when even those do not fit, keys drop off from the end, never help and
+quit (`keys.PINNED`). What each key does in full is in the help (`?`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widget import Widget
+
+from reader.app.keys import PINNED, SHORT
+
+GAP = Content(" ")
 
 
 def key_label(shown: str, description: str, colours: dict[str, str]) -> Content:
@@ -20,25 +29,59 @@ def key_label(shown: str, description: str, colours: dict[str, str]) -> Content:
     )
 
 
-class KeyBar(Static):
+@dataclass(frozen=True)
+class KeyLabel:
+    """One key of the bar, labelled in full and shortly."""
+
+    full: Content
+    short: Content
+    pinned: bool = False
+
+
+def fit(labels: Sequence[KeyLabel], width: int) -> Content:
+    """The labels on one line of `width` cells: in full if they fit, else with the labels
+    that gain most (the last first on a tie) made short one by one, else all short with the
+    unpinned keys dropped from the end until the line fits."""
+    chosen = [k.full for k in labels]
+    gains = sorted(
+        range(len(labels)),
+        key=lambda i: (labels[i].short.cell_length - labels[i].full.cell_length, -i),
+    )
+    for i in (None, *gains):
+        if i is not None:
+            chosen[i] = labels[i].short
+        if GAP.join(chosen).cell_length <= width:
+            return GAP.join(chosen)
+    kept = list(labels)
+    for key in reversed(labels):
+        if GAP.join(k.short for k in kept).cell_length <= width:
+            break
+        if not key.pinned:
+            kept.remove(key)
+    return GAP.join(k.short for k in kept)
+
+
+class KeyBar(Widget):
     """The screen's shown bindings that apply now, then the command palette's key."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed(self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        self.update(self.keys(), layout=False)  # one line, always
+        self.refresh()
 
-    def keys(self) -> Content:
-        """The labels of the keys that apply now."""
+    def render(self) -> Content:
+        return fit(self.labels(), self.size.width)
+
+    def labels(self) -> list[KeyLabel]:
+        """The keys that apply now, in the order of the screen's bindings."""
         app = self.app
         colours = app.get_css_variables()
         palette = app.COMMAND_PALETTE_BINDING
-        labels: list[Content] = []
+        labels: list[KeyLabel] = []
         seen: set[str] = set()
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             key = binding.key.split(",")[0]
@@ -46,7 +89,15 @@ class KeyBar(Static):
                 continue
             seen.add(binding.action)
             shown = app.get_key_display(binding)
-            labels.append(key_label(shown, binding.description, colours))
+            short = SHORT.get(binding.id or "", binding.description)
+            labels.append(
+                KeyLabel(
+                    key_label(shown, binding.description, colours),
+                    key_label(shown, short, colours),
+                    binding.action.partition("(")[0] in PINNED,
+                )
+            )
         if app.ENABLE_COMMAND_PALETTE:
-            labels.append(key_label("^p", "palette", colours))
-        return Content(" ").join(labels)
+            palette_label = key_label("^p", "palette", colours)
+            labels.append(KeyLabel(palette_label, palette_label))
+        return labels

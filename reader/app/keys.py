@@ -110,12 +110,19 @@ READING: tuple[Binding, ...] = (
         tooltip="Which sources carried, altered or left out each shared quote",
     ),
     Binding("slash", "search", "Search", id="search", tooltip="Search all sources"),
-    Binding("f3", "search_step(1)", "Next match", id="search-next", tooltip="Next search match"),
+    Binding(
+        "f3",
+        "search_step(1)",
+        "Next match",
+        key_display="F3",
+        id="search-next",
+        tooltip="Next search match",
+    ),
     Binding(
         "shift+f3,f15",  # many terminals send shift+F3 as ESC[1;2R, which Textual reads as F15
         "search_step(-1)",
         "Prev match",
-        show=False,
+        key_display="⇧F3",
         id="search-previous",
         tooltip="Previous search match",
     ),
@@ -260,6 +267,33 @@ by line: priority bindings that apply only then, so at other times the cursor ke
 
 KEYS: tuple[Binding, ...] = (*READING, *ANNOTATING)
 """The reader screen's bindings, in the order the key bar and the help list them."""
+
+SHORT: dict[str, str] = {
+    "quote-next": "Quote",
+    "same-next": "Same",
+    "details": "Info",
+    "speaker-filter": "Who",
+    "speaker-clear": "All",
+    "timeline": "Time",
+    "coverage": "Cover",
+    "search": "Find",
+    "search-next": "Next",
+    "search-previous": "Prev",
+    "export": "Export",
+    "help": "Help",
+    "quit": "Quit",
+    "annotate": "Note",
+    "annotation-edit": "Edit",
+    "annotation-delete": "Del",
+    "annotations": "Notes",
+    "selection-down": "More",
+    "selection-cancel": "Cancel",
+}
+"""The key bar's labels, by binding id, when the full ones do not fit on one line."""
+
+PINNED = frozenset({"help", "app.quit", "search_step"})
+"""Actions the key bar always shows when they apply (help, quit, and F3 / shift+F3 while a
+search is on): other keys give way to them."""
 
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("enter (timeline)", "Scroll the columns to the event's evidence and flash it"),

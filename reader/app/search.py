@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 
 from reader.model import Span, Story
+from reader.report import shorten
 from reader.text import fold
+
+QUERY_SHOWN = 24
+"""How much of the query the header repeats."""
 
 
 def _comparable(text: str) -> str:
@@ -63,12 +67,13 @@ class Search:
         return hits[self.at]
 
     def status(self) -> str:
-        """What the header says about the search (empty when there is none)."""
-        query = self.query
-        if not query.strip():
+        """What the header says about the search (empty when there is none); a long query
+        is cut so the count still shows. The key bar shows F3 / shift+F3."""
+        if not self.query.strip():
             return ""
+        query = shorten(self.query, QUERY_SHOWN)
         if not self.hits:
             return f"search “{query}”: no match"
         if self.at < 0:
             return f"search “{query}”: {len(self.hits)} matches"
-        return f"search “{query}”: {self.at + 1}/{len(self.hits)}  (F3 / shift+F3)"
+        return f"search “{query}”: {self.at + 1}/{len(self.hits)}"

@@ -10,12 +10,14 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     no_blink,
 )
 from rich.text import Text
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from reader.app import ReaderApp
 from reader.app.coverage import CoverageScreen
 from reader.app.help_screen import HelpScreen
+from reader.app.key_bar import KeyBar, KeyLabel, fit
 from reader.app.quote_details import DELETED, INSERTED, QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import TimelineList
@@ -309,3 +311,38 @@ async def test_article_text_is_data_not_markup() -> None:
         assert "[light]" in shown
         assert "\x1b" not in shown
         assert "\ufffd[31mred" in shown
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20)])
+@pytest.mark.parametrize("select", [False, True])
+async def test_help_quit_and_the_search_count_always_show(
+    size: tuple[int, int], select: bool
+) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash", *"the", "enter", "n", *(["v"] if select else []))
+        await pilot.pause()
+        assert screen.current is not None and screen.search_at >= 0
+        bar = screen.query_one(KeyBar)
+        keys = bar.render()
+        assert keys.cell_length <= bar.size.width  # nothing cut off
+        assert " ? " in keys.plain and " q " in keys.plain
+        assert " F3 " in keys.plain and " ⇧F3 " in keys.plain  # while a search is on
+        header = screen.query_one(StoryHeader)
+        line = header.render()
+        assert isinstance(line, Content) and line.cell_length <= header.size.width
+        assert f"{screen.search_at + 1}/{len(screen.search_hits)}" in line.plain
+
+
+def test_the_key_bar_shortens_labels_before_dropping_keys() -> None:
+    labels = [
+        KeyLabel(Content("long one"), Content("one")),
+        KeyLabel(Content("long two"), Content("two")),
+        KeyLabel(Content("help"), Content("help"), pinned=True),
+        KeyLabel(Content("long three"), Content("three")),
+    ]
+    assert fit(labels, 40).plain == "long one long two help long three"
+    assert fit(labels, 30).plain == "long one long two help three"  # one short label
+    assert fit(labels, 20).plain == "one two help three"
+    assert fit(labels, 12).plain == "one two help"
+    assert fit(labels, 4).plain == "help"  # pinned: kept even when nothing else fits

@@ -23,6 +23,7 @@ from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import TimelineList
 from reader.app.source_column import GUTTER, HEADING_CHROME
 from reader.app.speaker_picker import SpeakerPicker
+from reader.app.story_header import StoryHeader
 from reader.report import render_html
 from reader.store import load_story
 
@@ -259,6 +260,10 @@ async def test_search_shows_the_match_after_the_panes_moved(
         line = column.line_of(hit.start)
         assert column.cursor_line == line
         assert 0 <= column.cursor_row < column.size.height  # on screen without F3
+        header = screen.query_one(StoryHeader)
+        line = header.render()
+        assert isinstance(line, Content) and line.cell_length <= header.size.width
+        assert f"“Kering”: {screen.search_at + 1}/{len(screen.search_hits)}" in line.plain
 
 
 async def test_help_lists_the_keys_and_q_quits(app: ReaderApp) -> None:
