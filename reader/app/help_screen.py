@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.app.keys import KEYS, OTHER_KEYS
+from reader.app.legend import help_line
 
 
 def key_rows(
@@ -52,6 +53,7 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_title = "Keys"
             dialog.border_subtitle = "escape to close"
             with VerticalScroll():
+                yield Static(help_line(), id="help-marks", markup=False)
                 yield Static(table, id="help-table")
 
     def action_close(self) -> None:

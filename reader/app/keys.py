@@ -166,6 +166,13 @@ READING: tuple[Binding, ...] = (
         tooltip="Back: clears the search, gives the keys back to the columns, then returns "
         "to the story picker (when the story was opened from it)",
     ),
+    Binding(
+        "L",
+        "legend",
+        "Legend",
+        id="legend",
+        tooltip="Show or hide what the marks mean (colours, underlines, ~ ≈ ✎ ┊) in the side pane",
+    ),
     Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave the reader"),
 )
@@ -280,6 +287,7 @@ SHORT: dict[str, str] = {
     "search-next": "Next",
     "search-previous": "Prev",
     "export": "Export",
+    "legend": "Marks",
     "help": "Help",
     "quit": "Quit",
     "annotate": "Note",

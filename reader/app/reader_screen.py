@@ -31,6 +31,7 @@ from reader.app.detail_bar import DetailBar
 from reader.app.help_screen import HelpScreen
 from reader.app.key_bar import KeyBar
 from reader.app.keys import KEYS
+from reader.app.legend import Legend
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -93,6 +94,7 @@ class ReaderScreen(Screen[None]):
     column_index: var[int] = var(0)
     extra_columns: var[int] = var(0, bindings=True)
     side_pane: var[bool] = var(True)
+    legend: var[bool] = var(False)
     search_status: var[str] = var("", bindings=True)
 
     def __init__(
@@ -113,6 +115,7 @@ class ReaderScreen(Screen[None]):
         self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
+        self._side_pane_for_legend = False
         self.search = Search(story)
         self._keys_for_current = (False, False)
         self.annotator = Annotator(self)
@@ -127,14 +130,16 @@ class ReaderScreen(Screen[None]):
             ReaderScreen.index, ReaderScreen.speaker, search=ReaderScreen.search_status
         )
         with Horizontal(id="body"):
-            yield ColumnsView(
+            view = ColumnsView(
                 [
                     column.data_bind(ReaderScreen.index, ReaderScreen.speaker, ReaderScreen.current)
                     for column in self.columns
                 ],
                 id="columns",
             ).data_bind(extra=ReaderScreen.extra_columns)
+            yield view
             with Vertical(id="side-pane"):
+                yield Legend(view, id="legend")
                 yield TimelineList(id="timeline").data_bind(
                     ReaderScreen.index, ReaderScreen.speaker
                 )
@@ -451,6 +456,18 @@ class ReaderScreen(Screen[None]):
 
     def action_more_columns(self, step: int) -> None:
         self.extra_columns += step
+
+    def action_legend(self) -> None:
+        self.legend = not self.legend
+
+    def watch_legend(self, shown: bool) -> None:
+        """The legend shows in the side pane, opening it if hidden (and closing it again
+        when the legend goes)."""
+        self.query_one(Legend).display = shown
+        if shown and not self.side_pane:
+            self._side_pane_for_legend = self.side_pane = True
+        elif not shown and self._side_pane_for_legend:
+            self._side_pane_for_legend = self.side_pane = False
 
     def action_toggle_side_pane(self) -> None:
         self._side_pane_chosen = self.side_pane = not self.side_pane

@@ -122,12 +122,18 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return self._wrapped
 
     def _rewrap(self) -> Wrapped:
+        """Wrap at the current width, the cursor on the same text and, on screen, on the
+        same row (the nearest one on the page if it was off it): the cursor stays where the
+        eye is, whether the column was resized or given a new width while hidden."""
         offset = self._wrapped.lines[self.cursor_line][0] if self._wrapped else 0
+        row = max(0, min(self.cursor_row, self.page_height - 1))
         wrapped = self._wrapped = wrap(self.plain, self.text_width)
         self._strips.clear()
         self._bodies.clear()
         self._size_virtually()
-        self.set_reactive(SourceColumn.cursor_line, wrapped.line_of(offset))
+        line = wrapped.line_of(offset)
+        self.set_reactive(SourceColumn.cursor_line, line)
+        self._scroll(max(0, line - row))
         return wrapped
 
     def on_mount(self) -> None:
@@ -154,10 +160,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._cells = self.size
         self._draw_title()
         if self._cells.width and (self._wrapped is None or self._wrapped.width != self.text_width):
-            row = self.cursor_row
             self._rewrap()
-            if 0 <= row < self.page_height:  # the cursor stays where the eye is
-                self._scroll(max(0, self.cursor_line - row))
             self.refresh()
         else:
             self._size_virtually()

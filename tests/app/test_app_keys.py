@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     STATEMENT,
@@ -18,6 +20,7 @@ from reader.app import ReaderApp
 from reader.app.coverage import CoverageScreen
 from reader.app.help_screen import HelpScreen
 from reader.app.key_bar import KeyBar, KeyLabel, fit
+from reader.app.legend import MARKS, Legend
 from reader.app.quote_details import DELETED, INSERTED, QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import TimelineList
@@ -278,6 +281,8 @@ async def test_help_lists_every_key() -> None:
         described = {what for _, what in help_screen.rows}
         for binding in ReaderScreen.BINDINGS:
             assert binding.tooltip in described  # type: ignore[union-attr]
+        marks = str(help_screen.query_one("#help-marks", Static).content)
+        assert all(glyph in marks for glyph in "~≈✎┊▌?") and "L" in marks
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ReaderScreen)
 
@@ -346,3 +351,54 @@ def test_the_key_bar_shortens_labels_before_dropping_keys() -> None:
     assert fit(labels, 20).plain == "one two help three"
     assert fit(labels, 12).plain == "one two help"
     assert fit(labels, 4).plain == "help"  # pinned: kept even when nothing else fits
+
+
+def legend_text(legend: Legend) -> str:
+    return "\n".join(legend.render_line(y).text for y in range(legend.outer_size.height))
+
+
+@pytest.mark.parametrize(("size", "pane"), [((80, 24), False), ((160, 45), True)])
+async def test_l_shows_what_the_marks_mean_in_the_side_pane(
+    size: tuple[int, int], pane: bool
+) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        screen = reader(pilot)
+        side_pane = screen.query_one("#side-pane")
+        legend = screen.query_one(Legend)
+        await pilot.pause()
+        assert not legend.display and side_pane.display == pane
+        await pilot.press("L")
+        await pilot.pause()
+        assert legend.display and side_pane.display  # the pane opens for it if need be
+        shown = legend_text(legend)
+        for mark in MARKS:
+            assert mark.meaning in shown and mark.glyph in shown
+        assert "Name?" in shown
+        await pilot.press("L")
+        await pilot.pause()
+        assert not legend.display and side_pane.display == pane  # as it was
+
+
+def test_the_readme_explains_every_mark() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for glyph in "~≈✎┊▌":
+        assert f"`{glyph}`" in readme
+    for looks in ("solid colour", "underlined", "italic", "reversed", "dim italic", "shaded"):
+        assert f"| {looks}" in readme
+
+
+@pytest.mark.parametrize("keys", [["L"], ["p"], ["L", "L"]])
+async def test_a_column_given_a_new_width_keeps_its_cursor_on_screen(keys: list[str]) -> None:
+    async with make_app().run_test(size=(60, 20)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("n", "n")
+        await pilot.pause()
+        column, current = screen.column, screen.current
+        offset = column.cursor_span[0]
+        row = column.cursor_row
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert column.cursor_span[0] <= offset < column.cursor_span[1]  # the same text
+        assert 0 <= column.cursor_row < column.page_height  # on screen
+        assert column.cursor_row == min(row, column.page_height - 1)  # where the eye was
+        assert screen.current == current

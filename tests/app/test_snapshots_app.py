@@ -46,3 +46,7 @@ def test_coverage(snap_compare: Any) -> None:
 
 def test_narrow_terminal(snap_compare: Any) -> None:
     assert snap_compare(make_app(), press=["n"], terminal_size=(80, 24))
+
+
+def test_legend(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), press=["n", "L"], terminal_size=(80, 24))
