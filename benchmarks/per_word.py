@@ -15,9 +15,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.bench.corpus import read_articles, read_corpus_story
-from reader.bench.isolated import Measurement, measure
-from reader.bench.synthetic import synthetic_story
+from reader.bench import Measurement, measure, read_articles, read_corpus_story, synthetic_story
 from reader.model import Story
 
 

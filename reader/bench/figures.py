@@ -1,9 +1,9 @@
 """The performance figures of the README's "Performance", measured in one run to compare fairly.
 
-Synthetic-story figures run in this process; peak memory and every real-text figure run in a
-fresh process each (`reader.bench.isolated`), so they are cold and their memory is that of one
-story; the reader's screen and key figures come from `reader.bench.ui`, imported only when
-asked for, so the core stays free of Textual.
+Synthetic-story figures run in this process; peak memory, every real-text and every
+worst-case figure run in a fresh process each (`reader.bench.isolated`), so they are cold and
+their memory is that of one story; the reader's screen and key figures come from
+`reader.bench.ui`, imported only when asked for, so the core stays free of Textual.
 """
 
 from __future__ import annotations

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.bench.corpus import read_corpus_story
-from reader.bench.isolated import measure
-from reader.bench.synthetic import synthetic_story
+from reader.bench import measure, read_corpus_story, synthetic_story
 
 
 def test_a_finished_analysis_reports_its_time_memory_and_words() -> None:

@@ -12,10 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.bench import figures
-from reader.bench.corpus import corpus_story, read_articles
-from reader.bench.isolated import Measurement
-from reader.bench.stress import CASES, long_article, quotes_in_paragraph
+from reader.bench import (
+    CASES,
+    Measurement,
+    corpus_story,
+    figures,
+    long_article,
+    quotes_in_paragraph,
+    read_articles,
+)
 from reader.model import Story
 
 Run = Callable[..., tuple[int, str, str]]

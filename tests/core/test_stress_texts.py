@@ -7,7 +7,7 @@ import re
 import pytest
 
 from reader.analysis import MARKS, extract_quotes
-from reader.bench.stress import (
+from reader.bench import (
     CASES,
     long_article,
     mixed_marks,
