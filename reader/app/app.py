@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 
 from reader.app.reader_screen import ReaderScreen
 from reader.errors import ReaderError
 from reader.model import Analysis, Story
+
+SHIFT_F3_REPORT = (1, 0)
+"""Where a cursor position report ESC[1;2R points (column 2, row 1, from 0): the bytes that
+xterm-like terminals (and tmux) send for shift+F3."""
 
 
 class ReaderApp(App[None]):
@@ -32,6 +37,12 @@ class ReaderApp(App[None]):
         self.story = story
         self.analysis = analysis
         self.stories = stories
+
+    def on_cursor_position(self, event: events.CursorPosition) -> None:
+        """Textual reads shift+F3's ESC[1;2R as a cursor position report, which the
+        full-screen reader never asks for: it is the key (bound as F15, its other name)."""
+        if (event.x, event.y) == SHIFT_F3_REPORT:
+            self.simulate_key("f15")
 
     def on_mount(self) -> None:
         if self.story is not None:

@@ -12,6 +12,7 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     no_blink,
 )
 from rich.text import Text
+from textual import events
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
@@ -260,6 +261,21 @@ async def test_search_finds_matches_across_sources_and_f3_walks_them(previous: s
         await pilot.press("escape")
         assert screen.search_hits == []
         assert not screen.columns[1].overlays.search
+
+
+async def test_shift_f3_read_as_a_cursor_position_report_steps_back() -> None:
+    """xterm and tmux send shift+F3 as ESC[1;2R, which Textual parses as a cursor report."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash", *"highest", "enter", "f3")
+        assert screen.search_at == 1
+        app.post_message(events.CursorPosition(1, 0))
+        await pilot.pause()
+        assert screen.search_at == 0
+        app.post_message(events.CursorPosition(5, 3))  # any other report is no key
+        await pilot.pause()
+        assert screen.search_at == 0
 
 
 async def test_palette_jumps_to_a_speaker() -> None:

@@ -78,3 +78,17 @@ def test_reader_runs_in_a_real_terminal(session: str, tmp_path: Path) -> None:
     while not marker.exists() and time.monotonic() < end:
         time.sleep(0.1)
     assert marker.read_text().strip() == "0"
+
+
+def test_shift_f3_steps_back_in_a_real_terminal(session: str) -> None:
+    wait_for(session, lambda s: "shared quotes" in s, "the analysis")
+    tmux("send-keys", "-t", session, "/")
+    wait_for(session, lambda s: "a phrase in any source" in s, "the search box")
+    tmux("send-keys", "-t", session, "-l", "Balenciaga")
+    wait_for(session, lambda s: "“Balenciaga”: " in s and "matches" in s, "the matches")
+    tmux("send-keys", "-t", session, "Enter")
+    wait_for(session, lambda s: "“Balenciaga”: 1/" in s, "the first match")
+    tmux("send-keys", "-t", session, "F3")
+    wait_for(session, lambda s: "“Balenciaga”: 2/" in s, "F3")
+    tmux("send-keys", "-t", session, "S-F3")  # ESC[1;2R on the wire
+    wait_for(session, lambda s: "“Balenciaga”: 1/" in s, "shift+F3")
