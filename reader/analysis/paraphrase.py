@@ -12,6 +12,7 @@ as a paraphrase with its score.
 from __future__ import annotations
 
 import bisect
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -168,7 +169,18 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> float:
     shares the topic words, and a rewrite swaps the distinctive words for synonyms, so
     rarity would discount exactly the evidence a rewrite leaves.
     """
-    shared = Counter(a) & Counter(b)
+    return _similarity(a, Counter(a), b, Counter(b))
+
+
+def _similarity(
+    a: Sequence[str], count_a: Counter[str], b: Sequence[str], count_b: Counter[str]
+) -> float:
+    """`similarity` with each side's word counts already made."""
+    if len(a) < COVER * len(b) or len(b) < COVER * len(a):
+        return 0.0  # fewer words on one side than the other must have in common
+    if len(count_a) > len(count_b):
+        count_a, count_b = count_b, count_a
+    shared = {w: min(n, count_b[w]) for w, n in count_a.items() if w in count_b}
     matched = sum(shared.values())
     if len(shared) < MIN_SHARED or matched < COVER * len(a) or matched < COVER * len(b):
         return 0.0
@@ -199,25 +211,44 @@ class Target:
 def paraphrase_links(
     candidates: Sequence[Candidate], targets: Sequence[Target]
 ) -> list[tuple[float, int, int]]:
-    """(score, candidate item, target item) above the threshold, best first."""
+    """(score, candidate item, target item) above the threshold, best first.
+
+    A statement is scored against a quote when they share PROPOSE of the quote's uncommon
+    words, and only when it holds one of the quote's rarest words, enough of them that a
+    statement holding none cannot have the COVER share of the quote's words that a
+    similarity above zero needs: the index gives the statements worth scoring, and the
+    work does not grow with quotes × statements.
+    """
     holders: dict[str, list[int]] = defaultdict(list)
+    words: list[frozenset[str]] = []
     for number, target in enumerate(targets):
-        for word in sorted({w for v in target.versions for w in v}):
+        words.append(frozenset(w for v in target.versions for w in v))
+        for word in sorted(words[-1]):
             holders[word].append(number)
     limit = max(10, COMMON * len(targets))
+    counts: dict[tuple[str, ...], Counter[str]] = {}
     links = []
     for cand in candidates:
-        hits: Counter[int] = Counter()
-        for word in set(cand.words):
-            if len(holders.get(word, ())) <= limit:
-                hits.update(holders.get(word, ()))
-        for number, shared in hits.items():
+        uncommon = {w for w in cand.words if len(holders.get(w, ())) <= limit}
+        count = Counter(cand.words)
+        for number in sorted(_holding_rare_words(cand.words, holders)):
             target = targets[number]
-            if shared < PROPOSE or cand.doc in target.docs:
+            if len(uncommon & words[number]) < PROPOSE or cand.doc in target.docs:
                 continue
             if cand.speaker and target.speaker and cand.speaker != target.speaker:
                 continue
-            score = max(similarity(cand.words, v) for v in target.versions)
+            score = max(
+                _similarity(cand.words, count, v, counts.get(v) or counts.setdefault(v, Counter(v)))
+                for v in target.versions
+            )
             if score >= THRESHOLD:
                 links.append((score, cand.item, target.item))
     return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
+
+
+def _holding_rare_words(words: Sequence[str], holders: dict[str, list[int]]) -> set[int]:
+    """The targets holding one of the rarest words of `words`: so many of them that a target
+    holding none has less than the COVER share of `words` in common."""
+    rarest = sorted(words, key=lambda w: (len(holders.get(w, ())), w))
+    enough = len(words) - math.ceil(COVER * len(words)) + 1
+    return {number for word in set(rarest[:enough]) for number in holders.get(word, ())}
