@@ -30,9 +30,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.analysis.mentions import HONORIFICS, ORG_NAME_WORDS, Lexicon
 from reader.analysis.passages import is_headline, paragraphs
+from reader.analysis.scan import CAPITAL, matches
 from reader.analysis.speech import APPOSED, INVERTING_VERBS, NOT_NAMES, SPEECH_VERBS, TITLE_WORDS
 from reader.model import Speaker, SpeakerKind
 from reader.text import FUNCTION_WORDS
@@ -48,6 +50,8 @@ _OPENERS = frozenset(
     "now dear yet plus though still even only just thus here there including following".split()
 )
 """Words that open a sentence or a letter and so come capitalised before a name."""
+_SHORT_HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr."})
+"""Before a name, these make it a name even at the start of a sentence."""
 _PLACE_BEFORE = frozenset("in from across throughout near inside outside into".split())
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Lt|Col|Gen|Sgt|Capt|Prof|Rev)\."
 _TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z][\w’'-]*\w|[A-Z]\.)"
@@ -65,6 +69,9 @@ _AFTER_VERB = re.compile(
     r"(?=\s*[.,;!?\n(—–]|\s+(?:in|on|during|at|after|before|while|when|who|as|via|of|for"
     r"|from|by)\b|$)"
 )
+_INVERTING_AT = re.compile(rf"\b(?:{'|'.join(sorted(w.split()[0] for w in _INVERTING))})\b")
+"""Where an attribution after its verb can begin. No title word is such a verb, so a match
+of `_AFTER_VERB` never holds the start of another: trying only here finds the same ones."""
 _PRONOUN_CUE = re.compile(r"[.!?]\s+_++[.!?]?_*+\s+(?:he|she)\s+(?P<verb>[a-z]+)")
 _SUBJECT = re.compile(rf"(?P<name>{_NAME})[^.!?\n_]*$")
 """The quote "he said" or "she said" attributes, and the subject of the sentence before it."""
@@ -73,6 +80,11 @@ verb tried at each word would make these scans ten times slower."""
 _ITS = re.compile(r"[^.!?\n]{0,60}?\bits\b")
 _LOWER_VERB = re.compile(rf"\b(?:{'|'.join(sorted(SPEECH_VERBS))})\b")
 _MID_SENTENCE = re.compile(r"[\w,;’'\-—–)] $")
+_NOT_NAME_WORDS = NOT_NAMES | FUNCTION_WORDS
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_INITIAL = re.compile(r"[A-Z]\.")
+_LETTER = re.compile(r"\w\.?")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady sen senator gov governor rep representative
@@ -113,29 +125,29 @@ class _Index:
     by_last: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     by_first: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     """Organisations by their first word: "Acme" → "Acme News"."""
+    grown: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """`_fullest` of each word asked about: the index is complete before names are read."""
 
     def add(self, text: str) -> None:
-        self.lower.update(w.casefold() for w in _LOWER.findall(text))
-        for run in _RUN.finditer(text):
-            parts = run.group().split()
-            before = text[max(0, run.start() - 12) : run.start()]
-            if _MID_SENTENCE.search(before) or before.rstrip().split()[-1:] in (
-                [t] for t in ("Mr.", "Ms.", "Mrs.", "Dr.")
-            ):
+        self.lower.update(_LOWER.findall(text))
+        for run in matches(_RUN, CAPITAL, text):
+            name, start = run.group(), run.start()
+            parts = name.split()
+            before = text[max(0, start - 12) : start]
+            previous = before.split()[-1:]
+            if (previous and previous[0] in _SHORT_HONORIFICS) or _MID_SENTENCE.search(before):
                 self.mid.add(parts[0])
             self.mid.update(parts[1:])
-            previous = before.split()[-1:]
             if previous and previous[0].lower() in _PLACE_BEFORE:
-                self.placed[run.group()] += 1
-            for at, part in enumerate(parts):
-                if part.lower().rstrip(".") in _PERSONAL and at + 1 < len(parts):
-                    self.titled.add(parts[-1])
+                self.placed[name] += 1
             if len(parts) >= 2:
-                self.by_last[_plain(_unpossessed(parts[-1]))][run.group()] += 1
+                if any(p.lower().rstrip(".") in _PERSONAL for p in parts[:-1]):
+                    self.titled.add(parts[-1])
+                self.by_last[_plain(_unpossessed(parts[-1]))][name] += 1
                 if _org_words([p.lower() for p in parts[1:]]):
-                    self.by_first[_plain(parts[0])][run.group()] += 1
+                    self.by_first[_plain(parts[0])][name] += 1
             else:
-                self.its[parts[0]] += _ITS.match(text, run.end()) is not None
+                self.its[name] += _ITS.match(text, run.end()) is not None
 
     def common(self, word: str) -> bool:
         """Whether the story writes `word` in lower case: a common word, not a name."""
@@ -160,15 +172,7 @@ def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
     found: dict[str, _Candidate] = {}
     spoke: Counter[str] = Counter()
     for text in narration:
-        candidates = [
-            *_BEFORE_VERB.finditer(text),
-            *_AFTER_VERB.finditer(text),
-            *_subjects_before_pronouns(text),
-        ]
-        for match in sorted(candidates, key=lambda m: m.start()):
-            verbs = _INVERTING if match.re is _AFTER_VERB else _VERBS
-            if match.re is not _SUBJECT and match.group("verb") not in verbs:
-                continue
+        for match in _attributions(text):
             proxy = match.groupdict().get("proxy")
             if proxy and not _possessive(match.group("name").split()[-1]):
                 continue
@@ -188,6 +192,14 @@ def propose_speakers(texts: Iterable[str], lexicon: Lexicon) -> list[Speaker]:
     return _merge(speaking, index)
 
 
+def _attributions(text: str) -> list[re.Match[str]]:
+    """Names before a speech verb, after one, and subjects before "he said", in order."""
+    before = (m for m in _BEFORE_VERB.finditer(text) if m.group("verb") in _VERBS)
+    after = matches(_AFTER_VERB, _INVERTING_AT, text)
+    found = [*before, *(m for m in after if m.group("verb") in _INVERTING)]
+    return sorted([*found, *_subjects_before_pronouns(text)], key=lambda m: m.start())
+
+
 def _subjects_before_pronouns(text: str) -> Iterator[re.Match[str]]:
     """The subjects of sentences followed by a quote that "he said" or "she said"."""
     for cue in _PRONOUN_CUE.finditer(text):
@@ -205,11 +217,13 @@ def _without_headlines(text: str) -> str:
     """The text with its headlines blanked: their capitals say nothing about names. With its
     quotes masked, an attribution ("_____ said RNC Chair Reince Priebus.") looks like a
     headline; its lower-case speech verb tells it apart."""
-    kept = list(text)
+    kept: list[str] = []
+    last = 0
     for start, end in paragraphs(text):
         if is_headline(text, start, end) and not _LOWER_VERB.search(text, start, end):
-            kept[start:end] = " " * (end - start)
-    return "".join(kept)
+            kept += [text[last:start], " " * (end - start)]
+            last = end
+    return "".join([*kept, text[last:]])
 
 
 def _after_preposition(text: str, match: re.Match[str]) -> bool:
@@ -242,7 +256,9 @@ def _parse(raw: str, index: _Index, opening: bool) -> _Candidate | None:
     if not parts or not _is_name(parts, index):
         return None
     if len(parts) == 1:
-        grown, told = _fullest(parts[0], index)
+        if parts[0] not in index.grown:
+            index.grown[parts[0]] = _fullest(parts[0], index)
+        grown, told = index.grown[parts[0]]
         parts, role = grown.split(), role or (told.split() if told else [])
     described = " ".join([*owner, *role]) if owner and role else " ".join(role or owner)
     return _Candidate(" ".join(parts), described or None)
@@ -271,8 +287,9 @@ def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s", "s'", "s’")) and len(word) > 2
 
 
+@lru_cache(maxsize=1 << 16)
 def _unpossessed(word: str) -> str:
-    return re.sub(r"(?:['’]s|(?<=s)['’])$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 def _lead_stripped(parts: Sequence[str], index: _Index, opening: bool = True) -> list[str]:
@@ -293,11 +310,11 @@ def _not_a_name_word(word: str, index: _Index, opening: bool) -> bool:
 
 
 def _is_name(parts: Sequence[str], index: _Index) -> bool:
-    if any(p.lower().strip(".") in NOT_NAMES | FUNCTION_WORDS for p in parts):
+    if any(p.lower().strip(".") in _NOT_NAME_WORDS for p in parts):
         return False
     if parts[-1].lower() in _THINGS or parts[-1].lower().rstrip(".") in TITLES:
         return False
-    if re.fullmatch(r"(?:[A-Z]\.){2,}", parts[-1]):
+    if _INITIALS.fullmatch(parts[-1]):
         return False
     if len(parts) > 1:
         return True
@@ -324,18 +341,19 @@ def _fullest(word: str, index: _Index) -> tuple[str, str | None]:
             continue
         if not _is_name(parts, index):
             continue
-        plain = not any(re.fullmatch(r"[A-Z]\.", p) for p in parts)
+        plain = not any(_INITIAL.fullmatch(p) for p in parts)
         if (count, plain, len(parts)) > (most, best_plain, len(best.split())):
             best, most, best_plain = " ".join(parts), count, plain
         role = role or told
     return best, role
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain(name: str) -> str:
     """A name's form for comparison: no accents, one apostrophe, no case, no initials."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     letters = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(p for p in letters.split() if not re.fullmatch(r"\w\.?", p))
+    return " ".join(p for p in letters.split() if not _LETTER.fullmatch(p))
 
 
 def _merge(candidates: Sequence[_Candidate], index: _Index) -> list[Speaker]:
