@@ -124,9 +124,10 @@ class SourceAttribution:
         self.sentences = {p: sentences(self.masked, *p) for p in self.paras}
         self.flat = [span for p in self.paras for span in self.sentences[p]]
         self.flat_starts = [span[0] for span in self.flat]
+        spoken = lexicon.mentions(self.masked)
         self.named = Named(
-            [(m.start, m.name) for m in lexicon.mentions(self.masked)]
-            + [(at, "") for at in other_people(self.masked, lexicon)],
+            [(m.start, m.name) for m in spoken]
+            + [(at, "") for at in other_people(self.masked, lexicon, spoken)],
             lexicon.kinds,
         )
         self.verdicts: list[Verdict] = []

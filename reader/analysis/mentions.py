@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from reader.analysis.speech import NOT_NAMES, ORG_NOUNS, PERSON_NOUNS, alternation
@@ -69,6 +70,12 @@ def name_kind(name: str) -> Kind:
 
 _SURNAME_REACH = 5000
 """How far back a shared surname looks for the full name it stands for."""
+
+
+@lru_cache(maxsize=4)
+def lexicon_of(speakers: tuple[Speaker, ...]) -> Lexicon:
+    """The lexicon of `speakers`, built once: attribution and the timeline read the same."""
+    return Lexicon(speakers)
 
 
 class Lexicon:
@@ -140,13 +147,13 @@ class Lexicon:
         return owners[0] if len(owners) == 1 else None
 
 
-def other_people(text: str, lexicon: Lexicon) -> list[int]:
+def other_people(text: str, lexicon: Lexicon, spoken: Sequence[Mention]) -> list[int]:
     """Where `text` names a person who is no speaker: "President Joe Biden", "Pat Cullen,
     general secretary…", and later their surname alone. A pronoun never jumps over them.
-    A name inside a speaker's name ("Representative Elijah E. Cummings") is no other person."""
+    A name inside a speaker's name ("Representative Elijah E. Cummings") is no other person.
+    `spoken` is `lexicon.mentions(text)`."""
     found: list[int] = []
     surnames: set[str] = set()
-    spoken = lexicon.mentions(text)
     starts = [m.start for m in spoken]
     titled = [m for m in _TITLED.finditer(text) if m.group("title").lower() in _TITLES]
     for match in [*titled, *_WITH_APPOSITION.finditer(text)]:
@@ -159,10 +166,26 @@ def other_people(text: str, lexicon: Lexicon) -> list[int]:
             continue
         found.append(match.start("name"))
         surnames.add(parts[-1])
-    if surnames:
-        pattern = rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, sorted(surnames)))})(?![\w-])"
-        found += [m.start() for m in re.finditer(pattern, text)]
+    for surname in surnames:
+        found += _as_word(text, surname)
     return sorted(set(found))
+
+
+def _as_word(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text` as a word of its own: no letter, digit, apostrophe or
+    hyphen before it, no letter, digit or hyphen after it."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word) : at + len(word) + 1] or " "
+        if not _joined(before) and before not in "’'" and not _joined(after):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _joined(char: str) -> bool:
+    """Whether a character next to a word makes it part of a longer one."""
+    return char.isalnum() or char in "_-"
 
 
 def _bare(word: str) -> str:
@@ -173,7 +196,7 @@ def _bare(word: str) -> str:
 def follows_another_name(text: str, start: int) -> bool:
     """Whether a surname continues another capitalised name ("North West" is not West)."""
     match = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    if match is None or match.group(2).lower().rstrip(".") in FUNCTION_WORDS | HONORIFICS:
+    if match is None or match.group(2).lower().rstrip(".") in _NOT_NAME_STARTS:
         return False
     if match.group(2).endswith(".") or "\n" in text[match.end(2) : start]:
         return False
@@ -203,4 +226,5 @@ _NOT_PEOPLE = (
     | NOT_NAMES
     | frozenset("college school hospital city street court twitter instagram".split())
 )
+_NOT_NAME_STARTS = FUNCTION_WORDS | HONORIFICS
 _NAME_BEFORE = re.compile(r"(\S?)\s*([A-Z][\w’'-]*\.?)\s+$")

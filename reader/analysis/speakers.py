@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from reader.analysis.attribution import SourceAttribution
 from reader.analysis.cues import CuePatterns
-from reader.analysis.mentions import Lexicon, speaker_kind
+from reader.analysis.mentions import Lexicon, lexicon_of, speaker_kind
 from reader.analysis.passages import masked_text
 from reader.analysis.proposals import propose_speakers
 from reader.model import Quote, Speaker, SpeakerKind, Story
@@ -27,7 +27,7 @@ def attribute_speakers(
     `speakers` is `discover_speakers(story, quotes)`, passed in when the caller has it already.
     """
     known = discover_speakers(story, quotes) if speakers is None else speakers
-    lexicon = Lexicon(known)
+    lexicon = lexicon_of(tuple(known))
     cues = CuePatterns(lexicon)
     by_source = _by_source(quotes)
     attributed: dict[tuple[str, int, int], Quote] = {}

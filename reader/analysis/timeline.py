@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.dates import MONTHS, WEEKDAYS, DateMention, find_dates
 from reader.analysis.labels import has_verb, make_label, sentences
-from reader.analysis.mentions import Lexicon
+from reader.analysis.mentions import Lexicon, lexicon_of
 from reader.model import Event, EventOrigin, Source, Span, Speaker, Story
 from reader.text import tokens
 
@@ -67,7 +67,7 @@ def extract_events(story: Story, speakers: Sequence[Speaker] | None = None) -> l
 
     `speakers` (default the story's) name the subjects that pronouns in labels stand for."""
     fallback = reference_date(story.sources)
-    lexicon = Lexicon(story.speakers if speakers is None else speakers)
+    lexicon = lexicon_of(tuple(story.speakers if speakers is None else speakers))
     candidates: list[_Candidate] = []
     for index, source in enumerate(story.sources):
         candidates.extend(_source_events(source, index, source.date or fallback, lexicon))
