@@ -123,10 +123,12 @@ _LEAD_PREPOSITION = re.compile(
     r"(?i:\b(?:on|in|during|since|until|by|from|as\s+of|late|early|of|at)\s+)$"
 )
 _TRIGGER = re.compile(
-    r"\d|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
-    r"|sun|yesterday|today|tonight|tomorrow|days?\b|weeks?\b|months?\b|years?\b|spring"
-    r"|summer|fall|autumn|winter))"
+    r"(?=[\dJjFfMmAaSsſOoNnDdTtWwYy])(?:\d|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|days?\b|weeks?\b"
+    r"|months?\b|years?\b|spring|summer|fall|autumn|winter)))"
 )
+"""The first character is checked alone first (a digit, or a letter some word below begins
+with, in any case: ſ is an s), which spares the full pattern at most characters."""
 _REACH = 40
 """No date expression reaches further than this from its trigger word."""
 _PRIORITY = {kind: rank for rank, (kind, _) in enumerate(_PATTERNS)}

@@ -71,6 +71,8 @@ _HAPPENINGS = wordset(
     " convention debate fair expo forum marathon championship v vs ruling act war"
     " attack attacks crisis scandal shooting storm hurricane earthquake trial"
 )
+_TRAILING = (FUNCTION_WORDS | _CUT_BEFORE) - _PARTICLES
+"""Words a label does not end on."""
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 _MARKS = "“”\"«»‘’'"
 
@@ -287,7 +289,7 @@ def _trim_words(words: Sequence[str]) -> str:
         label = " ".join(kept)
         words = kept
     trimmed = list(words)
-    while len(trimmed) > 2 and trimmed[-1].lower() in (FUNCTION_WORDS | _CUT_BEFORE) - _PARTICLES:
+    while len(trimmed) > 2 and trimmed[-1].lower() in _TRAILING:
         trimmed.pop()
     return " ".join(trimmed) if trimmed else label
 
