@@ -198,7 +198,10 @@ def _expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, r
     choosing window by window is choosing over the whole text; marking the characters taken
     makes each choice cost the length of the expression, however many there are."""
     candidates: dict[tuple[int, int, str], re.Match[str]] = {}
+    possible = _possible(text[start:end])
     for kind, pattern in _COMPILED:
+        if kind not in possible:
+            continue
         for match in pattern.finditer(text, start, end):
             if match.end() > match.start():
                 candidates[(match.start(), -match.end(), kind)] = match
@@ -210,6 +213,38 @@ def _expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, r
             used[begin - start : -neg_end - start] = b"\1" * (-neg_end - begin)
             taken.append((begin, -neg_end, kind, match))
     return sorted(taken, key=lambda t: t[0])
+
+
+def _possible(window: str) -> set[str]:
+    """The kinds of expression `window` can hold, judged from what every match of a kind
+    holds (a digit, a month's name, "day"…): the patterns of the others are not tried.
+    Case-blind words are looked for in a folded copy where the four letters that match an
+    ASCII letter case-blind without being one (İ ı ſ K) are that letter."""
+    digit = _DIGIT.search(window) is not None
+    month = _MONTH_NAME.search(window) is not None
+    folded = window.translate(_FOLD).lower()
+    units = [unit in folded for unit in ("week", "month", "year")]
+    kinds = {
+        "iso": digit and "-" in window,
+        "month_day": digit and month,
+        "day_month": digit and month,
+        "month_year": digit and month,
+        "month": month,
+        "season": digit,
+        "weekday": "day" in window,
+        "named_day": any(w in folded for w in ("yesterday", "today", "tonight", "tomorrow")),
+        "count_ago": "day" in folded or any(units),
+        "vague_days": "days" in folded,
+        "relative": any(units),
+        "year": digit,
+    }
+    return {kind for kind, can in kinds.items() if can}
+
+
+_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile("|".join(sorted({name[:3] for name in MONTHS})))
+"""Every month's name, as the patterns write it (capitalised), begins with one of these."""
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 
 
 def _windows(text: str, start: int, stop: int) -> list[tuple[int, int]]:

@@ -27,7 +27,11 @@ def wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])|\n\s*")
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])|(?<=\n)\s*)"
+)
+"""A full stop (or ! ?) before a capital or a digit, or a line break. Written to start with
+the characters a match starts with, which lets the regex engine skip to them."""
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|No|vs|v|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
@@ -74,6 +78,7 @@ _HAPPENINGS = wordset(
 _TRAILING = (FUNCTION_WORDS | _CUT_BEFORE) - _PARTICLES
 """Words a label does not end on."""
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+_QUOTE_OPENING = re.compile('[“"«]')
 _MARKS = "“”\"«»‘’'"
 
 
@@ -108,13 +113,9 @@ def quote_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted passages of `text[start:end]`, marks included; an unclosed one runs to `end`."""
     ranges: list[tuple[int, int]] = []
     position = start
-    while position < end:
-        char = text[position]
-        closer = _QUOTE_PAIRS.get(char)
-        if closer is None:
-            position += 1
-            continue
-        close = text.find(closer, position + 1, end)
+    while opening := _QUOTE_OPENING.search(text, position, end):
+        position = opening.start()
+        close = text.find(_QUOTE_PAIRS[opening.group()], position + 1, end)
         stop = end if close < 0 else close + 1
         ranges.append((position, stop))
         position = stop

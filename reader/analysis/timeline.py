@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from reader.analysis.dates import MONTHS, WEEKDAYS, DateMention, find_dates
 from reader.analysis.labels import has_verb, make_label, sentences
 from reader.analysis.mentions import Lexicon, lexicon_of
 from reader.model import Event, EventOrigin, Source, Span, Speaker, Story
-from reader.text import tokens
+from reader.text import FUNCTION_WORDS, token_columns
 
 MAX_EVIDENCE = 300
 """Longer sentences give the clause around the date as evidence instead."""
@@ -134,9 +135,9 @@ def _evidence_range(
 
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(
-        _stem(t.norm)
-        for t in tokens(text)
-        if t.content and t.norm not in _DATE_WORDS and not t.norm.isdigit()
+        _stem(norm)
+        for norm in token_columns(text)[2]
+        if norm not in FUNCTION_WORDS and norm not in _DATE_WORDS and not norm.isdigit()
     )
 
 
@@ -167,15 +168,14 @@ def _similar(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
-    groups: list[_Candidate] = []
+    """Each candidate joins the first event it is compatible and similar with, else starts
+    one; the events are looked up by date and word (see `_Events`), not scanned."""
+    events = _Events()
     for candidate in candidates:
-        target = next(
-            (g for g in groups if _compatible(g.date, candidate.date) and _similar(g, candidate)),
-            None,
-        )
+        target = events.first_joined_by(candidate)
         if target is None:
             candidate.members = [(candidate.label, candidate.words)]
-            groups.append(candidate)
+            events.add(candidate)
             continue
         target.members.append((candidate.label, candidate.words))
         target.words |= candidate.words
@@ -186,10 +186,59 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
             target.origin = candidate.origin
             target.label = candidate.label
         target.order = min(target.order, candidate.order)
-    for group in groups:
+        events.index(target)
+    for group in events.groups:
         if group.origin == "text":
             group.label = _consensus_label(group.members)
-    return groups
+    return events.groups
+
+
+class _Events:
+    """The events merged so far, indexed by (date, word): a candidate can only join an event
+    of a compatible date (the same, coarser, finer or a day apart) that shares one of its
+    words, so only those are compared with it, first made first."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Candidate] = []
+        self._number: dict[int, int] = {}
+        self._postings: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+
+    def add(self, group: _Candidate) -> None:
+        self._number[id(group)] = len(self.groups)
+        self.groups.append(group)
+        self.index(group)
+
+    def index(self, group: _Candidate) -> None:
+        """File the event under its date as it is now and every word it has."""
+        number = self._number[id(group)]
+        date = group.date
+        keys = [("=", date)] + [("<", date[:size]) for size in (4, 7) if size < len(date)]
+        for how, when in keys:
+            for word in group.words:
+                found = self._postings[how, when, word]
+                at = bisect.bisect_left(found, number)
+                if at == len(found) or found[at] != number:
+                    found.insert(at, number)
+
+    def first_joined_by(self, candidate: _Candidate) -> _Candidate | None:
+        date = candidate.date
+        keys = [("=", date[:size]) for size in (4, 7) if size < len(date)]
+        keys += [("=", date), ("<", date)]
+        if len(date) == 10:
+            day = dt.date.fromisoformat(date)
+            keys += [("=", (day + dt.timedelta(days=d)).isoformat()) for d in (-1, 1)]
+        postings = [
+            self._postings.get((how, when, word), [])
+            for how, when in keys
+            for word in candidate.words
+        ]
+        tried = -1
+        for number in heapq.merge(*postings):
+            group = self.groups[number]
+            if number != tried and _compatible(group.date, date) and _similar(group, candidate):
+                return group
+            tried = number
+        return None
 
 
 def _consensus_label(members: Sequence[tuple[str, frozenset[str]]]) -> str:
