@@ -38,6 +38,9 @@ _CONNECTIVES = re.compile(
     r"(?:(?:and|but|so|then|finally|later|also|first|next|meanwhile|however|still)\W+)*",
     re.IGNORECASE,
 )
+_SEPARATORS = re.compile(r"[\s,—–-]*")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_OWNER_LEAD = re.compile(rf"\s+{_OWNER}", re.IGNORECASE)
 _APPOSITION = rf"(?:\s*,{APPOSED}{{1,80}},|\s*[—–][^—–\n_]{{1,80}}[—–]|\s+\([^()\n_]{{1,80}}\))?"
 
 
@@ -74,15 +77,19 @@ class CuePatterns:
         flags = re.IGNORECASE
         self.subject = re.compile(subject, flags)
         self.forward = re.compile(rf"{subject}{_APPOSITION}{_ADVERBS}\s+{verbs}", flags)
-        self.according = re.compile(rf"\baccording\s+to\s+{subject}", flags)
+        self._joined: dict[str, re.Pattern[str]] = {}
+        if not _plain(lexicon):
+            self._joined = {
+                "according": re.compile(rf"{_ACCORDING.pattern}{subject}", flags),
+                "owner": re.compile(rf"{_OWNER_LEAD.pattern}{subject}", flags),
+                "anchored": re.compile(rf"{_SEPARATORS.pattern}{self.forward.pattern}", flags),
+            }
         inverting = rf"(?:{alternation(INVERTING_VERBS)})(?![\w-])"
         titles = rf"(?:(?:{alternation(TITLE_WORDS - {'the'})}|(?-i:[A-Z][\w’'-]*))\s+){{0,4}}?"
         self.inverted = re.compile(
             rf"[\s,—–-]*{inverting}\s+{titles}{subject}(?=\s*[.,;:!?\n(—–]|\s+{_OWNER}|\s+{_SETTING}|$)",
             flags,
         )
-        self.owner = re.compile(rf"\s+{_OWNER}{subject}", flags)
-        self.anchored = re.compile(rf"[\s,—–-]*{subject}{_APPOSITION}{_ADVERBS}\s+{verbs}", flags)
         phrase = r"(?:[\w’'.-]+\s+){1,5}?"
         self.any_after = re.compile(
             rf"[\s,—–-]*(?:{phrase}{verbs}|{verbs}\s+(?:[\w’'.-]+\s+){{0,4}}[\w’'.-]+"
@@ -92,11 +99,11 @@ class CuePatterns:
 
     def after(self, masked: str, at: int, end: int) -> Cue | None:
         """A cue right after a quote's closing mark: `,” the brand said` or `,” said Smith`."""
-        for pattern in (self.anchored, self.inverted):
-            found = pattern.match(masked, at, end)
-            if found:
-                return _cue(found)
-        return None
+        found = self._after_separators(masked, at, end, self.forward, "anchored")
+        if found:
+            return _cue(masked, *found)
+        inverted = self.inverted.match(masked, at, end)
+        return _cue(masked, inverted.start(), inverted) if inverted else None
 
     def anyone(self, masked: str, closing: int, opening: int, start: int, end: int) -> bool:
         """Whether a speech verb right before or after the quote has a subject of its own,
@@ -115,37 +122,78 @@ class CuePatterns:
     def last_before(self, masked: str, start: int, end: int) -> Cue | None:
         """The cue nearest to the end of `masked[start:end]`."""
         best = None
-        for pattern in (self.forward, self.according):
-            for found in pattern.finditer(masked, start, end):
-                if best is None or found.end() > best.end():
-                    best = found
-        return _cue(best) if best else None
+        forward = ((f.start(), f) for f in self.forward.finditer(masked, start, end))
+        for found in (*forward, *self._according(masked, start, end)):
+            if best is None or found[1].end() > best[1].end():
+                best = found
+        return _cue(masked, *best) if best else None
 
     def first_after(self, masked: str, start: int, end: int) -> Cue | None:
         """The first cue in `masked[start:end]`."""
-        found = [f for p in (self.forward, self.according) if (f := p.search(masked, start, end))]
-        return _cue(min(found, key=lambda f: f.start())) if found else None
+        forward = self.forward.search(masked, start, end)
+        according = next(self._according(masked, start, end), None)
+        if according and (forward is None or according[0] < forward.start()):
+            return _cue(masked, *according)
+        return _cue(masked, forward.start(), forward) if forward else None
 
     def first_subject(self, masked: str, start: int, end: int) -> Cue | None:
         """The first name, pronoun or description in `masked[start:end]`."""
         found = self.subject.search(masked, start, end)
-        return _cue(found) if found else None
+        return _cue(masked, found.start(), found) if found else None
 
     def owner_of(self, masked: str, cue: Cue) -> Cue | None:
         """Who a description speaks for: "a spokesperson for the company", "a statement from X"."""
-        found = self.owner.match(masked, cue.subject_start + len(cue.subject))
-        return _cue(found) if found else None
+        at = cue.subject_start + len(cue.subject)
+        found = self._after_lead(masked, at, len(masked), _OWNER_LEAD, "owner")
+        return _cue(masked, at, found) if found else None
 
     def subjects(self, masked: str, start: int, end: int) -> Iterator[Cue]:
         """Every name, pronoun or description in `masked[start:end]`, found as they are
         asked for."""
-        return (_cue(found) for found in self.subject.finditer(masked, start, end))
+        return (_cue(masked, f.start(), f) for f in self.subject.finditer(masked, start, end))
 
     def subject_at(self, masked: str, start: int, end: int) -> Cue | None:
         """A name, pronoun or description starting the passage `masked[start:end]`."""
         lead = _CONNECTIVES.match(masked, start, end)
         found = self.subject.match(masked, lead.end() if lead else start, end)
-        return _cue(found) if found else None
+        return _cue(masked, found.start(), found) if found else None
+
+    def _according(self, masked: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
+        """The "according to X" cues of `masked[start:end]`, in order, as (start, the match
+        whose groups hold the subject): what `finditer` of the whole pattern finds."""
+        joined = self._joined.get("according")
+        if joined:
+            yield from ((f.start(), f) for f in joined.finditer(masked, start, end))
+            return
+        after = start
+        for lead in _ACCORDING.finditer(masked, start, end):
+            if lead.start() >= after:
+                found = self.subject.match(masked, lead.end(), end)
+                if found:
+                    yield lead.start(), found
+                    after = found.end()
+
+    def _after_lead(
+        self, masked: str, at: int, end: int, lead: re.Pattern[str], name: str
+    ) -> re.Match[str] | None:
+        """A subject right after `lead` matched at `at`: the whole pattern's match."""
+        joined = self._joined.get(name)
+        if joined:
+            return joined.match(masked, at, end)
+        found = lead.match(masked, at, end)
+        return self.subject.match(masked, found.end(), end) if found else None
+
+    def _after_separators(
+        self, masked: str, at: int, end: int, pattern: re.Pattern[str], name: str
+    ) -> tuple[int, re.Match[str]] | None:
+        """`pattern` after the separators at `at` (commas, dashes, blanks): (at, match)."""
+        joined = self._joined.get(name)
+        if joined:
+            found = joined.match(masked, at, end)
+        else:
+            skip = _SEPARATORS.match(masked, at, end)
+            found = pattern.match(masked, skip.end() if skip else at, end)
+        return (at, found) if found else None
 
 
 def _starts_a_subject(phrase: str) -> bool:
@@ -154,8 +202,20 @@ def _starts_a_subject(phrase: str) -> bool:
     return first in _DETERMINERS or first not in FUNCTION_WORDS
 
 
-def _cue(found: re.Match[str]) -> Cue:
-    """The cue of a match: its span without leading separators, and its subject."""
-    lead = len(found.group()) - len(found.group().lstrip(" \t\n,—–-"))
+def _cue(masked: str, start: int, found: re.Match[str]) -> Cue:
+    """The cue of a match starting at `start` (whose groups hold the subject): its span
+    without leading separators, and its subject."""
+    text = masked[start : found.end()]
+    lead = len(text) - len(text.lstrip(" \t\n,—–-"))
     how = next(h for h in ("name", "pronoun", "description") if found.group(h))
-    return Cue(found.start() + lead, found.end(), found.group(how), how, found.start(how))
+    return Cue(start + lead, found.end(), found.group(how), how, found.start(how))
+
+
+def _plain(lexicon: Lexicon) -> bool:
+    """Whether every name of the lexicon starts with a letter or digit, never a blank, comma
+    or dash (nor is empty). Then a subject never starts at a separator, so "separators then
+    a cue" is the cue tried where the separators end, and a cue after "according to" or
+    "for" is a subject tried where the lead ends: one compiled pattern serves several,
+    and compiling is most of a small story's attribution time."""
+    forms = [*lexicon.forms, *lexicon.surnames]
+    return all(form.split() and form.split()[0][0] not in ",—–-" for form in forms)
