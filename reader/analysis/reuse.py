@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import accumulate, compress, pairwise
+from operator import ne, or_
 
 from reader.analysis.align import Segment
 from reader.analysis.clusters import Grouping, Link, Piece, describe
 from reader.analysis.shingles import Doc
-from reader.analysis.units import Owners, Units, merge_spans
+from reader.analysis.units import Units, merge_spans
 from reader.model import Reuse
 
 __all__ = ["MIN_WORDS", "find_reuse"]
@@ -24,8 +25,9 @@ MIN_WORDS = 8
 def find_reuse(docs: Sequence[Doc], found: Units, segments: Sequence[Segment]) -> list[Reuse]:
     """Reuse groups, ids r1, r2… in order of first appearance."""
     stretches: list[tuple[Piece, Piece, int]] = []
+    owned = [[0, *accumulate(o >= 0 for o in token)] for token in found.owners.token]
     for seg, free in zip(segments, found.free, strict=True):
-        for xs, ys in _free_runs(seg, free, found.owners):
+        for xs, ys in _free_runs(seg, free, owned):
             a = _piece(docs[seg.a], xs[0], xs[-1] + 1)
             b = _piece(docs[seg.b], ys[0], ys[-1] + 1)
             stretches.append((a, b, len(xs)))
@@ -58,19 +60,19 @@ def find_reuse(docs: Sequence[Doc], found: Units, segments: Sequence[Segment]) -
 
 
 def _free_runs(
-    seg: Segment, free: list[tuple[int, int]], owners: Owners
+    seg: Segment, free: list[tuple[int, int]], owned: list[list[int]]
 ) -> list[tuple[list[int], list[int]]]:
-    """Stretches of aligned words that no unit owns on either side, nor between them."""
-    own_a, own_b = owners.token[seg.a], owners.token[seg.b]
+    """Stretches of aligned words that no unit owns on either side, nor between them.
+    `owned[doc][k]` counts the tokens before k that a unit owns, so whether one lies between
+    two aligned words is a subtraction."""
+    owned_a, owned_b = owned[seg.a], owned[seg.b]
     runs: list[tuple[list[int], list[int]]] = []
     for s, e in free:
         xs, ys = seg.xs[s:e], seg.ys[s:e]
-        cut = [
-            i
-            for i in range(1, len(xs))
-            if max(own_a[xs[i - 1] : xs[i]]) >= 0 or max(own_b[ys[i - 1] : ys[i]]) >= 0
-        ]
-        bounds = [0, *cut, len(xs)]
+        at_a = list(map(owned_a.__getitem__, xs))
+        at_b = list(map(owned_b.__getitem__, ys))
+        steps = map(or_, map(ne, at_a, at_a[1:]), map(ne, at_b, at_b[1:]))
+        bounds = [0, *compress(range(1, len(xs)), steps), len(xs)]
         runs.extend((xs[p:q], ys[p:q]) for p, q in pairwise(bounds))
     return [(xs, ys) for xs, ys in runs if len(xs) >= MIN_WORDS]
 
