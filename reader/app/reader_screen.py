@@ -407,7 +407,8 @@ class ReaderScreen(Screen[None]):
     def focus_column(self, column: SourceColumn) -> None:
         """Make a column the active one and give the keys back to the columns."""
         self.column_index = self.columns.index(column)
-        self.columns_view.focus()
+        if not self.columns_view.has_focus:  # focusing again would repaint the whole view
+            self.columns_view.focus()
 
     # ---- search -----------------------------------------------------------------
 

@@ -82,6 +82,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         """Each line as shown away from the cursor, by (line, scroll mark)."""
         self.short_name = source.name
         self.title = column_title(source)
+        self._heading: tuple[str, Style] | None = None
 
     def use_name(self, name: str) -> None:
         """Head the column with `name` (a short name that tells it from its neighbours)."""
@@ -147,6 +148,8 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._cells = Size(0, 0)
         if width is not None:
             self.styles.width = width
+            if self.is_mounted:
+                self._draw_title()
         self.display = width is not None
 
     def _size_virtually(self) -> None:
@@ -279,12 +282,17 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self.refresh_lines(self.cursor_line)
 
     def _draw_title(self) -> None:
-        """The active column's heading stands out; no CSS class, so no restyle of the tree."""
+        """The active column's heading stands out; no CSS class, so no restyle of the tree.
+
+        A new heading repaints the whole column, so it is set only when it changes; a hidden
+        column is headed for the width it will be shown at (showing it costs one paint)."""
         look = self._look()
         style = look.title_active if self.active else look.title
-        room = self.outer_size.width - HEADING_CHROME
+        room = (self.outer_size.width or self.size_hint.width) - HEADING_CHROME
         heading = self.title if len(self.title) <= room else shorten(self.short_name, room)
-        self.border_title = Text(f" {heading} ", style=style)
+        if (heading, style) != self._heading:
+            self._heading = (heading, style)
+            self.border_title = Text(f" {heading} ", style=style)
 
     def on_click(self, event: Click) -> None:
         """Clicking a line makes this the active column and puts the cursor there."""
