@@ -10,7 +10,8 @@ too, so every run analyses from scratch. Reported, against the targets of issue 
   (median of three; each run quits at once, cancelling its analysis);
 - highlights: from starting the app to the analysis shown (shared quotes highlighted);
 - keys `n` and `l`: the median time a press takes to be handled and the screen to settle,
-  while the analysis runs and after it, less the test pilot's own cost (as `reader bench`).
+  while the analysis runs and after it, less the median of a key the reader ignores pressed
+  in turn with them (the test pilot's own cost, as `reader bench` counts it).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from speakers import imported, multi_news
 
 from reader.app import ReaderApp
 from reader.app.reader_screen import ReaderScreen
-from reader.bench.ui import SIZE, first_screen_seconds, pilot_cost, timed_press
+from reader.bench.ui import IGNORED_KEY, SIZE, first_screen_seconds, timed_press
 from reader.store import load_story
 
 TARGETS = {
@@ -42,11 +43,13 @@ TARGETS = {
 }
 
 
-async def keys_and_highlights(folder: Path, cost: float) -> dict[str, float]:
-    """Open the story, press `n` and `l` in turn until the highlights come, then 25 each."""
+async def keys_and_highlights(folder: Path) -> dict[str, float]:
+    """Open the story and press `n`, `l` and a key it ignores in turn until the highlights
+    come, then 25 times more; each key's median less the ignored key's (the pilot's cost)."""
     app = ReaderApp(load_story(folder))
-    during: dict[str, list[float]] = {"n": [], "l": []}
-    after: dict[str, list[float]] = {"n": [], "l": []}
+    keys = ("n", "l", IGNORED_KEY)
+    during: dict[str, list[float]] = {key: [] for key in keys}
+    after: dict[str, list[float]] = {key: [] for key in keys}
     shown: list[float] = []
     started = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
@@ -55,20 +58,21 @@ async def keys_and_highlights(folder: Path, cost: float) -> dict[str, float]:
         screen.watch(screen, "index", lambda index: index and shown.append(time.perf_counter()))
         await pilot.pause()
         while screen.index is None and app.workers:
-            for key in "nl":
-                during[key].append(await timed_press(pilot, key) - cost)
+            for key in keys:
+                during[key].append(await timed_press(pilot, key))
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(25):
-            for key in "nl":
-                after[key].append(await timed_press(pilot, key) - cost)
+            for key in keys:
+                after[key].append(await timed_press(pilot, key))
     if not shown:
         raise SystemExit("the analysis never arrived")
     figures = {"highlights s": shown[0] - started, "presses during analysis": len(during["n"])}
-    for key in "nl":
-        if during[key]:
-            figures[f"key {key} during analysis ms"] = statistics.median(during[key]) * 1000
-        figures[f"key {key} after ms"] = statistics.median(after[key]) * 1000
+    for when, times in (("during analysis", during), ("after", after)):
+        if times["n"]:
+            cost = statistics.median(times[IGNORED_KEY])
+            for key in "nl":
+                figures[f"key {key} {when} ms"] = (statistics.median(times[key]) - cost) * 1000
     return figures
 
 
@@ -80,7 +84,7 @@ def measure(data: Path, articles: int) -> dict[str, float]:
         folder = story.path
         figures: dict[str, float] = {"articles": len(story.sources)}
         figures["first screen s"] = statistics.median(first_screen_seconds(folder) for _ in "abc")
-        figures |= asyncio.run(keys_and_highlights(folder, asyncio.run(pilot_cost())))
+        figures |= asyncio.run(keys_and_highlights(folder))
         return figures
 
 

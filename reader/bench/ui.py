@@ -1,10 +1,14 @@
 """The reader's responsiveness, timed headless the way `reader bench` reports it.
 
-First screen: from launching a process that opens a story folder to its first idle frame,
-against a process showing a bare Textual app, measured the same way in the same run.
+First screen: from launching a Python process that opens a story folder to its first idle
+frame and its exit, against a process showing a bare Textual app, measured the same way in
+the same run. Each process imports only what it shows (the reader: `reader.app` and
+`reader.store`; the bare app: Textual alone), so the reader's own imports count against it.
+
 Keys: the median time for a key press to be handled and the screen to go idle again with a
-50-source story open, less the same median for a key the bare app ignores (the test pilot's
-own cost, about 60 ms here).
+50-source story open, less the median, in the same app, of a key it ignores. That second
+median is the test pilot's own cost, which grows with the number of widgets (the pilot
+visits every one after each press); a bare app's would leave part of it in the figure.
 """
 
 from __future__ import annotations
@@ -17,41 +21,52 @@ import time
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from reader.analysis import analyze
 from reader.app.app import ReaderApp
 from reader.bench.synthetic import synthetic_story
-from reader.store import load_story, sample_story
+from reader.store import sample_story
 
 SIZE = (160, 45)
+IGNORED_KEY = "z"
+"""A key the reader binds to nothing: pressing it costs only the pilot's own work."""
 
+_BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
 
-class _BareApp(App[None]):
-    def compose(self) -> ComposeResult:
+class Bare(App[None]):
+    def compose(self):
         yield Static("bare")
 
+app = Bare()
+"""
+_READER_APP = """
+import sys
+from pathlib import Path
+from reader.app import ReaderApp
+from reader.store import load_story
 
-def run_to_first_screen(folder: str | None) -> None:
-    """Start the reader on `folder` (the bare app on None) headless; quit at the first idle."""
-    app: App[None] = _BareApp() if folder is None else ReaderApp(load_story(Path(folder)))
+app = ReaderApp(load_story(Path(sys.argv[1])))
+"""
+_RUN_TO_FIRST_IDLE = f"""
+async def quit_when_idle(pilot):
+    await pilot.pause()
+    pilot.app.exit()
 
-    async def quit_when_idle(pilot: Pilot[object]) -> None:
-        await pilot.pause()
-        app.exit()
-
-    app.run(headless=True, size=SIZE, auto_pilot=quit_when_idle)
+app.run(headless=True, size={SIZE}, auto_pilot=quit_when_idle)
+"""
 
 
 def first_screen_seconds(folder: Path | None) -> float:
-    """Seconds from launching a fresh Python process to its first idle frame, as a user
-    waits for it: interpreter start and imports included."""
-    where = None if folder is None else str(folder)
-    code = f"from reader.bench.ui import run_to_first_screen; run_to_first_screen({where!r})"
+    """Seconds from launching a fresh Python process showing `folder` (the bare app on
+    None) to its exit at the first idle frame, as a user waits for it: interpreter start
+    and imports included."""
+    code = (_BARE_APP if folder is None else _READER_APP) + _RUN_TO_FIRST_IDLE
+    arguments = [] if folder is None else [str(folder)]
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code, *arguments], check=True)
     return time.perf_counter() - started
 
 
@@ -63,15 +78,20 @@ async def timed_press(pilot: Pilot[Any], key: str) -> float:
     return time.perf_counter() - started
 
 
-async def _key_median(app: App[None], key: str, presses: int = 25) -> float:
+async def key_cost(pilot: Pilot[Any], key: str, presses: int = 25) -> float:
+    """The median seconds of `key` less the median of the ignored key, pressed in turn in
+    the same app (so both see the same widgets and the same machine load)."""
+    times: dict[str, list[float]] = {key: [], IGNORED_KEY: []}
+    for _ in range(presses):
+        for pressed in times:
+            times[pressed].append(await timed_press(pilot, pressed))
+    return statistics.median(times[key]) - statistics.median(times[IGNORED_KEY])
+
+
+async def _key_cost(app: ReaderApp, key: str) -> float:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        return statistics.median([await timed_press(pilot, key) for _ in range(presses)])
-
-
-async def pilot_cost() -> float:
-    """The median time of a key press the bare app ignores: the test pilot's own cost."""
-    return await _key_median(_BareApp(), "z")
+        return await key_cost(pilot, key)
 
 
 async def _measure(runs: int) -> tuple[float, float, float, float]:
@@ -83,8 +103,7 @@ async def _measure(runs: int) -> tuple[float, float, float, float]:
         first.append(first_screen_seconds(folder))
     story = synthetic_story(50)
     analysis = analyze(story)
-    cost = await pilot_cost()
-    keys = [await _key_median(ReaderApp(story, analysis), key) - cost for key in "nl"]
+    keys = [await _key_cost(ReaderApp(story, analysis), key) for key in "nl"]
     return statistics.median(first), statistics.median(bare), keys[0], keys[1]
 
 
