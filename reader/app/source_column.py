@@ -8,6 +8,8 @@ cursor only repaints two lines.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -83,6 +85,7 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.short_name = source.name
         self.title = column_title(source)
         self._heading: tuple[str, Style] | None = None
+        self._painting = False
 
     def use_name(self, name: str) -> None:
         """Head the column with `name` (a short name that tells it from its neighbours)."""
@@ -396,15 +399,19 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     # ---- rendering --------------------------------------------------------------
 
     def _content_strip(self, line: int) -> Strip:
+        """The line's styled text at the text width."""
         strip = self._strips.get(line)
         if strip is None:
             text = self.line_text(line)
-            strip = Strip(text.render(self.app.console), text.cell_len)
-            strip = strip.extend_cell_length(self.text_width, self.base_style)
+            segments = list(text.render(self.app.console))
+            missing = self.text_width - text.cell_len
+            if missing > 0:
+                segments.append(Segment(" " * missing, self.base_style))
+            strip = Strip(segments, text.cell_len + max(0, missing))
             self._strips[line] = strip
         return strip
 
-    def _gutter(self, line: int, cursor: bool) -> Strip:
+    def _gutter(self, line: int, cursor: bool) -> list[Segment]:
         glyph = gutter_mark(self.index, self.source.id, self.wrapped.lines[line], self.speaker)
         if glyph == " ":
             glyph = note_glyph(self.overlays.notes, self.wrapped.lines[line])
@@ -413,35 +420,43 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
             bar = Segment("▌", look.bar_active if self.active else look.bar)
         else:
             bar = Segment(" ", self.base_style)
-        return Strip([bar, Segment(glyph, look.gutter)], GUTTER)
+        return [bar, Segment(glyph, look.gutter)]
 
-    def _line(self, line: int, mark: int) -> Strip:
-        """Gutter, text and scroll mark of a line; cached, except the cursor line."""
+    def _line(self, line: int, mark: int, offsets: bool = False) -> Strip:
+        """Gutter, text and scroll mark of a line; cached, except the cursor line and a line
+        with `offsets` (the text positions mouse selection reads).
+
+        Built as one strip from segments: every intermediate `Strip` costs its own caches,
+        which made painting a newly shown column most of the cost of `l`."""
         cursor = line == self.cursor_line
-        strip = None if cursor else self._bodies.get((line, mark))
+        strip = None if cursor or offsets else self._bodies.get((line, mark))
         if strip is None:
             content = self._content_strip(line)
             selection = self.text_selection
             if selection is not None and (span := selection.get_span(line)) is not None:
                 content = self._select(line, span)
+            if offsets:
+                content = content.apply_offsets(0, line)
+            text: Iterable[Segment] = content
             if cursor and self.active:
-                content = content.apply_style(self._look().cursor)
-            content = content.apply_offsets(0, line)
-            body = Strip.join([self._gutter(line, cursor), content]).crop_extend(
-                0, self._cells.width - SCROLL_MARK, self.base_style
-            )
-            strip = Strip.join([body, self._scroll_marks()[mark]])
-            if not cursor and selection is None:
+                text = Segment.apply_style(content, self._look().cursor)
+            segments = [*self._gutter(line, cursor), *text]
+            room = self._cells.width - SCROLL_MARK
+            if GUTTER + content.cell_length != room:  # laid out at another width just now
+                segments = list(Strip(segments).crop_extend(0, room, self.base_style))
+            segments.append(self._scroll_marks()[mark])
+            strip = Strip(segments, room + SCROLL_MARK)
+            if not (cursor or offsets) and selection is None:
                 self._bodies[(line, mark)] = strip
         return strip
 
-    def _scroll_marks(self) -> tuple[Strip, Strip, Strip]:
+    def _scroll_marks(self) -> tuple[Segment, Segment, Segment]:
         """The three looks of the scroll indicator's cell: none, track, thumb."""
         look = self._look()
         return (
-            Strip.blank(SCROLL_MARK, self.base_style),
-            Strip([Segment("│", look.scroll_track)], SCROLL_MARK),
-            Strip([Segment("▐", look.scroll_thumb)], SCROLL_MARK),
+            Segment(" " * SCROLL_MARK, self.base_style),
+            Segment("│", look.scroll_track),
+            Segment("▐", look.scroll_thumb),
         )
 
     def _scroll_mark(self, row: int) -> int:
@@ -459,16 +474,23 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         return len(self.wrapped) > self.page_height
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        """Paint: the lines as shown, without the text positions of every piece of text,
+        which cost more to attach than the text to style. Textual reads those positions by
+        calling `render_line` alone (where the mouse is), and gets them there."""
         self._cells = self.size  # once per paint, not once per line
-        return super().render_lines(crop)
+        self._painting = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = False
 
     def render_line(self, y: int) -> Strip:
         line = round(self.scroll_y) + y
         mark = self._scroll_mark(y)
         if line < len(self.wrapped):
-            return self._line(line, mark)
-        blank = Strip.blank(self._cells.width - SCROLL_MARK, self.base_style)
-        return Strip.join([blank, self._scroll_marks()[mark]])
+            return self._line(line, mark, offsets=not self._painting)
+        blank = Segment(" " * (self._cells.width - SCROLL_MARK), self.base_style)
+        return Strip([blank, self._scroll_marks()[mark]], self._cells.width)
 
     def _select(self, line: int, span: tuple[int, int]) -> Strip:
         """The line with the mouse selection laid over it: the theme's selection colour seen
