@@ -26,6 +26,8 @@ from reader.model import Cluster
 from reader.report import shorten
 
 MISSING = "·"
+QUOTE_CELLS = (16, 44)
+"""Fewest and most cells for a quote's words in the table."""
 MARK_STYLES = {"exact": "bold green", "variant": "bold yellow", "paraphrase": "bold magenta"}
 LEGEND = Text.assemble(
     (MATCH_MARKS["exact"], MARK_STYLES["exact"]),
@@ -56,9 +58,13 @@ class CoverageScreen(Screen[Jump | None]):
             yield Label(f"Coverage of “{self.index.story.title}”", id="coverage-title")
             yield Label(LEGEND, id="coverage-legend")
             yield Label("Shared quotes × sources", classes="coverage-heading")
-            yield DataTable(id="coverage-quotes", cursor_type="cell", zebra_stripes=True)
+            yield DataTable(
+                id="coverage-quotes", cursor_type="cell", zebra_stripes=True, fixed_columns=2
+            )
             yield Label("Speakers × sources (their shared quotes)", classes="coverage-heading")
-            yield DataTable(id="coverage-speakers", cursor_type="cell", zebra_stripes=True)
+            yield DataTable(
+                id="coverage-speakers", cursor_type="cell", zebra_stripes=True, fixed_columns=1
+            )
         yield KeyBar(classes="key-bar")
 
     def on_mount(self) -> None:
@@ -82,7 +88,7 @@ class CoverageScreen(Screen[Jump | None]):
     def _quote_cells(self, cluster: Cluster) -> list[Text]:
         chip = colour(self.index.colour_of[cluster.id])
         cells = [
-            Text.assemble(("█ ", chip), shorten(cluster.text, 44)),
+            Text.assemble(("█ ", chip), shorten(cluster.text, self._quote_cells_wide())),
             Text(speaker_label(cluster)),
         ]
         for source in self.index.story.sources:
@@ -93,6 +99,11 @@ class CoverageScreen(Screen[Jump | None]):
                 mark = MATCH_MARKS[occurrence.match]
                 cells.append(Text(mark, style=MARK_STYLES[occurrence.match], justify="center"))
         return cells
+
+    def _quote_cells_wide(self) -> int:
+        """A third of the screen for the quote's words (16 to 44 cells): the quote and its
+        speaker stay put while the sources scroll past them."""
+        return max(QUOTE_CELLS[0], min(QUOTE_CELLS[1], self.app.size.width // 3))
 
     def _speaker_cells(self, speaker: str) -> list[Text]:
         theirs = [c for c in self.index.shared if c.speaker == speaker]

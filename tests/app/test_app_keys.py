@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from reader.app import ReaderApp
 from reader.app.coverage import CoverageScreen
@@ -261,6 +261,23 @@ async def test_search_finds_matches_across_sources_and_f3_walks_them(previous: s
         await pilot.press("escape")
         assert screen.search_hits == []
         assert not screen.columns[1].overlays.search
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20)])
+async def test_coverage_fits_a_narrow_screen(size: tuple[int, int]) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        coverage = pilot.app.screen
+        assert isinstance(coverage, CoverageScreen)
+        legend = coverage.query_one("#coverage-legend", Label)
+        assert legend.region.right <= size[0]
+        shown = "".join(legend.render_line(y).text for y in range(legend.size.height))
+        assert "escape: back" in " ".join(shown.split())  # wrapped, never cut
+        quotes = coverage.query_one("#coverage-quotes", DataTable)
+        assert quotes.fixed_columns == 2  # the quote and its speaker stay as sources scroll
+        quote = quotes.get_row("q1")[0]
+        assert isinstance(quote, Text) and quote.cell_len <= max(18, size[0] // 3 + 2)
 
 
 async def test_shift_f3_read_as_a_cursor_position_report_steps_back() -> None:
