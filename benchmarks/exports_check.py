@@ -26,8 +26,8 @@ import jsonschema
 import pandas as pd
 
 from reader.analysis import analyze
+from reader.bench import corpus_story, read_articles
 from reader.ingest import ImportOptions, import_files
-from reader.model import Source, Story
 from reader.report import FORMATS, export_schema, render_export
 from reader.store import load_story
 from reader.workspace import Workspace, build_workspace, load_workspace
@@ -104,22 +104,6 @@ def basil_stories(root: Path, store: Path) -> list[Workspace]:
     return workspaces
 
 
-def multi_news_story(path: Path, articles: int) -> Story:
-    """The first N articles of Multi-News (passages of each cluster) as one story."""
-    sources: list[Source] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            context = json.loads(line)["context"].replace("NEWLINE_CHAR", "\n")
-            for passage in context.split("Passage ")[1:]:
-                text = passage.split(":\n", 1)[-1].strip()
-                if len(text.split()) >= 150:
-                    sid = f"s{len(sources):04d}"
-                    sources.append(Source(sid, text, Path(f"{sid}.txt"), outlet=sid))
-            if len(sources) >= articles:
-                break
-    return Story("multi-news", Path("."), "Multi-News", sources=tuple(sources[:articles]))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("basil", type=Path)
@@ -153,7 +137,7 @@ def main() -> None:
     for name, count in sorted(totals.items()):
         print(f"  {name}: {count}")
     if args.multi_news:
-        story = multi_news_story(args.multi_news, args.articles)
+        story = corpus_story(read_articles(args.multi_news), args.articles)
         workspace = build_workspace(story, analyze(story), ())
         print(
             f"Multi-News: {len(story.sources)} articles, "
