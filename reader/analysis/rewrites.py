@@ -1,8 +1,9 @@
 """Linking rewritten quotes: what the paraphrase tier does with the units left unshared.
 
-Two passes. First, a lone quote whose sentences rewrite two or more different statements is
-cut into its sentences (003 rewrites "I appreciate …" and "In speaking with them …" as one
-quote). Then every lone quote, whole, joins the statement it rewrites best, as a paraphrase.
+Two passes. First, a lone quote whose sentences (at most SENTENCES of them) rewrite two or
+more different statements is cut into its sentences (003 rewrites "I appreciate …" and "In
+speaking with them …" as one quote). Then every lone quote, whole, joins the statement it
+rewrites best, as a paraphrase.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ __all__ = ["link_rewrites"]
 
 VERSIONS = 4
 """Distinct versions of a statement a paraphrase is compared with."""
+SENTENCES = 40
+"""A statement of more sentences is compared whole, never sentence by sentence: quotes run
+to a dozen sentences, and comparing each sentence of a reprinted speech with each sentence
+of another would grow with the square of its length."""
 
 
 def link_rewrites(
@@ -46,7 +51,7 @@ def _inputs(
             continue
         unit = units[group[0]]
         split = sentences(docs[unit.doc], unit)
-        split = split if len(split) > 1 else []
+        split = split if 1 < len(split) <= SENTENCES else []
         versions = [_words(docs, units[i]) for i in group][:VERSIONS]
         versions += [_words(docs, s) for s in split]
         speaker, _ = vote(quotes)
