@@ -220,20 +220,23 @@ def paraphrase_links(
     work does not grow with quotes × statements.
     """
     holders: dict[str, list[int]] = defaultdict(list)
+    by_doc: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     words: list[frozenset[str]] = []
     for number, target in enumerate(targets):
         words.append(frozenset(w for v in target.versions for w in v))
         for word in sorted(words[-1]):
             holders[word].append(number)
+            for doc in target.docs:
+                by_doc[word][doc].append(number)
     limit = max(10, COMMON * len(targets))
     counts: dict[tuple[str, ...], Counter[str]] = {}
     links = []
     for cand in candidates:
         uncommon = {w for w in cand.words if len(holders.get(w, ())) <= limit}
         count = Counter(cand.words)
-        for number in sorted(_holding_rare_words(cand.words, holders)):
+        for number in sorted(_holding_rare_words(cand, holders, by_doc)):
             target = targets[number]
-            if len(uncommon & words[number]) < PROPOSE or cand.doc in target.docs:
+            if cand.doc in target.docs or len(uncommon & words[number]) < PROPOSE:
                 continue
             if cand.speaker and target.speaker and cand.speaker != target.speaker:
                 continue
@@ -246,9 +249,18 @@ def paraphrase_links(
     return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
 
 
-def _holding_rare_words(words: Sequence[str], holders: dict[str, list[int]]) -> set[int]:
-    """The targets holding one of the rarest words of `words`: so many of them that a target
-    holding none has less than the COVER share of `words` in common."""
-    rarest = sorted(words, key=lambda w: (len(holders.get(w, ())), w))
-    enough = len(words) - math.ceil(COVER * len(words)) + 1
-    return {number for word in set(rarest[:enough]) for number in holders.get(word, ())}
+def _holding_rare_words(
+    cand: Candidate, holders: dict[str, list[int]], by_doc: dict[str, dict[int, list[int]]]
+) -> set[int]:
+    """The targets of other sources holding one of the rarest words of the candidate: so
+    many of them that a target holding none has less than the COVER share of its words in
+    common. `by_doc` files each word's targets under their sources, so the candidate's own
+    source, which it never links to, costs nothing to pass over."""
+    rarest = sorted(cand.words, key=lambda w: (len(holders.get(w, ())), w))
+    enough = len(cand.words) - math.ceil(COVER * len(cand.words)) + 1
+    found: set[int] = set()
+    for word in set(rarest[:enough]):
+        for doc, numbers in by_doc.get(word, {}).items():
+            if doc != cand.doc:
+                found.update(numbers)
+    return found
