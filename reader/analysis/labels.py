@@ -78,6 +78,7 @@ _HAPPENINGS = wordset(
 _TRAILING = (FUNCTION_WORDS | _CUT_BEFORE) - _PARTICLES
 """Words a label does not end on."""
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+_FIRST_WORD = re.compile(r"\s*(\S+)")
 _QUOTE_OPENING = re.compile('[“"«]')
 _MARKS = "“”\"«»‘’'"
 
@@ -239,7 +240,8 @@ def _with_subject(
         person = first in _PERSON_PRONOUNS
         rest = words[1:]
     elif words[0][:1].islower() and first not in _DETERMINERS:
-        if text[clause_start:].split()[:1] in (["which"], ["that"]):
+        first_word = _FIRST_WORD.match(text, clause_start)
+        if first_word and first_word.group(1) in ("which", "that"):
             return words
         person = None
         rest = words
