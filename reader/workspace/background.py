@@ -32,16 +32,10 @@ from reader.model import Analysis, Story
 from reader.workspace.cache import cached_analysis, store_analysis
 
 Work = Callable[[Story, Progress], Analysis]
-"""What the child runs: a module-level function, so the child can import it by name."""
+"""What the child runs (the analysis, by default): a module-level function, so the child
+can import it by name. The child caches what it returns."""
 
 _SERVE = "from reader.workspace.background import serve; serve()"
-
-
-def analyse_and_store(story: Story, progress: Progress) -> Analysis:
-    """The child's usual work: analyse the story, telling `progress`, and cache the result."""
-    analysis = analyze(story, progress)
-    store_analysis(story, analysis)
-    return analysis
 
 
 class Cancelled(Exception):
@@ -56,10 +50,12 @@ class BackgroundAnalysis:
     """One story's analysis, loaded from the cache or run in a child process, cancellable
     from any thread while `load` waits for it in another."""
 
-    def __init__(self, work: Work = analyse_and_store) -> None:
+    def __init__(self, work: Work = analyze) -> None:
         self._work = work
         self._lock = threading.Lock()
         self._cancelled = False
+        self._delivered = False
+        """The analysis came back; the child is caching it and must not be killed."""
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -77,7 +73,9 @@ class BackgroundAnalysis:
         return self.run(story, progress)
 
     def run(self, story: Story, progress: Progress | None = None) -> Analysis:
-        """Analyse in a child process, whatever the cache holds (the child caches it)."""
+        """Analyse in a child process, whatever the cache holds. The child sends the analysis
+        first and caches it after, so the caller need not wait for the cache to be written;
+        the child is reaped once it has."""
         with self._lock:
             if self._cancelled:
                 raise Cancelled
@@ -94,20 +92,21 @@ class BackgroundAnalysis:
                 pickle.dump(sys.path, process.stdin)
                 pickle.dump((self._work, story), process.stdin)
                 process.stdin.flush()
-            return self._receive(process.stdout, process, progress)
-        finally:
-            _stop(process)
-            with contextlib.suppress(OSError):
-                process.stdin.close()
-            process.stdout.close()
+            analysis = self._receive(process.stdout, process, progress)
+        except BaseException:
+            _stop(process, kill=True)
+            raise
+        threading.Thread(target=_stop, args=(process,), daemon=True).start()
+        return analysis
 
     def cancel(self) -> None:
-        """Stop the analysis now, or prevent it from starting; `load` raises Cancelled."""
+        """Stop the analysis now, or prevent it from starting; `load` raises Cancelled. Once
+        the analysis came back, wait for the child to finish caching it instead."""
         with self._lock:
             self._cancelled = True
             process = self._process
         if process is not None:
-            _stop(process)
+            _stop(process, kill=not self._delivered)
 
     def _receive(
         self, stream: IO[bytes], process: subprocess.Popen[bytes], progress: Progress | None
@@ -124,16 +123,23 @@ class BackgroundAnalysis:
             if kind == "progress" and progress is not None:
                 progress(*body)
             elif kind == "done":
+                self._delivered = True
                 analysis: Analysis = body[0]
                 return analysis
             elif kind == "failed":
                 raise AnalysisCrashed(body[0])
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Kill the child if it still runs and reap it (no zombie left behind)."""
-    process.kill()
+def _stop(process: subprocess.Popen[bytes], kill: bool = False) -> None:
+    """Reap the child (killed first with `kill`), then close its pipes: no zombie left
+    behind, and its stdin stays open while it runs (its end would tell it to exit)."""
+    if kill:
+        process.kill()
     process.wait()
+    for stream in (process.stdin, process.stdout):
+        with contextlib.suppress(OSError):  # a write the dead child never read
+            if stream is not None:
+                stream.close()
 
 
 def serve() -> None:
@@ -151,14 +157,17 @@ def serve() -> None:
         out.flush()
 
     try:
-        send(("done", work(story, lambda *report: send(("progress", *report)))))
+        analysis = work(story, lambda *report: send(("progress", *report)))
+        send(("done", analysis))
     except Exception as error:
         with contextlib.suppress(OSError):  # the parent stopped listening
             send(("failed", f"{type(error).__name__}: {error}"))
+        return
+    store_analysis(story, analysis)  # for next time, once the parent has it
 
 
 def _exit_at_end(given: IO[bytes]) -> None:
-    """The parent keeps the child's stdin open while it waits: its end means the parent is
-    gone, however it went, and the analysis is for no one."""
+    """The parent keeps the child's stdin open until it has reaped the child: its end
+    before that means the parent is gone, however it went, and the work is for no one."""
     given.read()
     os._exit(1)

@@ -58,19 +58,27 @@ def story(sample_path: Path) -> Story:
     return load_story(sample_path)
 
 
-def test_a_cache_miss_is_analysed_in_a_child_that_fills_the_cache(story: Story) -> None:
+def test_a_cache_miss_is_analysed_in_a_child_that_then_fills_the_cache(story: Story) -> None:
     reports: list[tuple[str, int, int]] = []
     background = BackgroundAnalysis()
     analysis = background.load(story, lambda *report: reports.append(report))
     assert background.pid is not None and background.pid != os.getpid()
-    assert not alive(background.pid)  # reaped once the analysis came back
     assert without_timings(analysis) == without_timings(analyze(story))
     stages = list(dict.fromkeys(stage for stage, _, _ in reports))
     assert stages == ["quotes", "speakers", "matching", "timeline"]
     sources = len(story.sources)
     assert [done for stage, done, _ in reports if stage == "quotes"] == list(range(sources + 1))
+    assert ended(background.pid)  # once it has cached the analysis it sent first
     cached = cached_analysis(story)
     assert cached is not None and without_timings(cached) == without_timings(analysis)
+
+
+def test_closing_once_the_analysis_came_back_lets_the_child_cache_it(story: Story) -> None:
+    background = BackgroundAnalysis()
+    background.load(story)
+    background.cancel()  # the story is closed at once
+    assert background.pid is not None and not alive(background.pid)
+    assert cached_analysis(story) is not None
 
 
 def test_a_cache_hit_is_read_here_without_a_process(story: Story) -> None:
