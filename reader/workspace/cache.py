@@ -1,8 +1,9 @@
 """The analysis of a story, cached by content so reopening an unchanged story does no work.
 
-The key is a sha256 over the analysis version, the code of the analysis package, what
-story.yaml says (title, summary, speakers, events) and every source's id, text and
-metadata: any change to any of them gives a new key. One JSON file per story folder lives
+The key is a sha256 over the analysis version, the code the analysis runs (its package and
+every reader module it imports, see `analysis_code`), what story.yaml says (title, summary,
+speakers, events) and every source's id, text and metadata: any change to any of them gives
+a new key. One JSON file per story folder lives
 in `$READER_CACHE`, else `$XDG_CACHE_HOME/reader`, else `~/.cache/reader` — never in the
 story folder, which stays clean for git. JSON rather than pickle, so a planted cache file
 can never run code. A damaged file is ignored and rebuilt; a cache that cannot be written
@@ -17,11 +18,14 @@ import hashlib
 import json
 import math
 import os
+import re
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import reader
 from reader import analysis as analysis_package
 from reader.model import Analysis, Occurrence, Quote, Span, Story
 from reader.serialize import analysis_from_data, analysis_to_data, to_data
@@ -156,13 +160,61 @@ def _write(path: Path, document: dict[str, Any]) -> None:
 
 @functools.cache
 def _code_digest() -> str:
-    """A digest of the analysis package's source, so new code never reads old results."""
+    """A digest of the analysis package's source and of every reader module it imports,
+    however indirectly (`reader.text`, `reader.model`…), so new code never reads old results."""
     digest = hashlib.sha256()
-    folder = Path(analysis_package.__file__).parent
-    for file in sorted(folder.glob("*.py")):
+    root = Path(reader.__file__).parent.parent
+    for file in analysis_code():
         with contextlib.suppress(OSError):
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
+
+
+def analysis_code() -> list[Path]:
+    """The source files the analysis runs: every module of `reader.analysis`, the reader
+    modules they import (read from their import statements, so a module imported inside a
+    function counts too), theirs in turn, and the packages holding them."""
+    top = Path(reader.__file__).parent
+    todo = sorted(Path(analysis_package.__file__).parent.glob("*.py"))
+    found: set[Path] = set()
+    names: set[str] = set()
+    while todo:
+        file = todo.pop()
+        if file in found:
+            continue
+        found.add(file)
+        with contextlib.suppress(OSError):
+            new = set(_imported(file.read_text(encoding="utf-8"))) - names
+            names |= new
+            todo += [f for name in sorted(new) for f in _files(name, top)]
+    return sorted(found)
+
+
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(reader(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)"
+    r"|import[ \t]+(reader(?:\.\w+)*))",
+    re.MULTILINE,
+)
+
+
+def _imported(source: str) -> Iterator[str]:
+    """The reader modules `source` imports, and the names it imports from them (any may be
+    a module: `from reader.analysis import named`)."""
+    for found in _IMPORT.finditer(source):
+        module = found.group(1) or found.group(3)
+        yield module
+        for item in (found.group(2) or "").strip("()").split(","):
+            if item.split():
+                yield f"{module}.{item.split()[0]}"
+
+
+def _files(name: str, top: Path) -> list[Path]:
+    """The file of module `name` (none when it names a function or a class) and those of
+    the packages above it, which run when it is imported."""
+    parts = name.split(".")[1:]
+    files = [top.joinpath(*parts[:depth], "__init__.py") for depth in range(len(parts) + 1)]
+    files.append(top.joinpath(*parts).with_suffix(".py"))
+    return [file for file in files if file.is_file()]
 
 
 def _safe(name: str) -> str:

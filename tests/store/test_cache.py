@@ -6,10 +6,15 @@ import dataclasses
 import json
 import os
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
 import reader.analysis
+import reader.analysis.speech
+import reader.model
+import reader.text
 from reader.model import (
     Analysis,
     Cluster,
@@ -23,7 +28,8 @@ from reader.model import (
     Story,
 )
 from reader.serialize import analysis_from_data, analysis_to_data
-from reader.workspace import cache_dir, cache_key, cache_path, cached_analysis, load_analysis
+from reader.workspace import cache, cache_dir, cache_key, cache_path, cached_analysis, load_analysis
+from reader.workspace.cache import analysis_code
 
 RICH = Analysis(
     story="s",
@@ -122,6 +128,40 @@ def test_any_change_invalidates(tmp_path: Path, calls: list[str], change: object
     load_analysis(changed)
     load_analysis(changed)
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("module", [reader.text, reader.model, reader.analysis.speech])
+def test_a_change_to_code_the_analysis_imports_invalidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: ModuleType
+) -> None:
+    """reader/text.py is no analysis module, but eleven of them read words through it."""
+    story = make_story(tmp_path)
+    changed = Path(str(module.__file__))
+    real_bytes, real_text = Path.read_bytes, Path.read_text
+
+    def edited_bytes(path: Path) -> bytes:
+        return real_bytes(path) + (b"\n# edited\n" if path == changed else b"")
+
+    def edited_text(path: Path, *args: Any, **kwargs: Any) -> str:
+        return real_text(path, *args, **kwargs) + ("\n# edited\n" if path == changed else "")
+
+    cache._code_digest.cache_clear()
+    before = cache_key(story)
+    monkeypatch.setattr(Path, "read_bytes", edited_bytes)
+    monkeypatch.setattr(Path, "read_text", edited_text)
+    cache._code_digest.cache_clear()
+    try:
+        assert cache_key(story) != before
+    finally:
+        monkeypatch.undo()
+        cache._code_digest.cache_clear()
+
+
+def test_the_analysis_code_is_what_it_imports_and_no_more() -> None:
+    files = {f.relative_to(Path(reader.__file__).parent).as_posix() for f in analysis_code()}
+    assert {"__init__.py", "text.py", "model.py", "analysis/__init__.py"} <= files
+    assert {"analysis/speech.py", "analysis/named.py"} <= files
+    assert not [f for f in files if f.startswith(("app/", "cli/", "store/", "workspace/"))]
 
 
 @pytest.mark.parametrize(
