@@ -50,7 +50,12 @@ def align(docs: list[Doc], seeds: Seeds) -> list[Segment]:
 
 def _align_pair(da: Doc, db: Doc, seeds: list[tuple[int, int]]) -> list[Segment]:
     """Walk from every seed that no earlier passage went through: a seed inside a passage
-    found already would only find that passage again."""
+    found already would only find that passage again. Identical sources (a reprint) agree
+    word for word from end to end: the walk from any seed would find that one passage, and
+    every other passage would re-align its tokens."""
+    if da.ids == db.ids:
+        every = list(range(len(da.ids)))
+        return [Segment(da.index, db.index, every, every[:], da.cumulative_content[:])]
     by_diagonal: dict[int, list[int]] = defaultdict(list)
     for x, y in seeds:
         by_diagonal[y - x].append(x)

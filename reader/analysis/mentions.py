@@ -87,6 +87,10 @@ class Lexicon:
         self.roles: dict[str, frozenset[str]] = {
             s.name: frozenset(w for w in words_of(s.role or "") if len(w) > 2) for s in speakers
         }
+        self._by_role: dict[str, list[str]] = {}
+        for name, role in self.roles.items():
+            for noun in role:
+                self._by_role.setdefault(noun, []).append(name)
         self.forms: dict[str, str] = {}
         for speaker in speakers:
             for form in (speaker.name, *speaker.aliases):
@@ -143,7 +147,7 @@ class Lexicon:
 
     def by_role(self, noun: str) -> str | None:
         """The one speaker whose role has the word `noun`, if exactly one has."""
-        owners = [name for name, role in self.roles.items() if noun in role]
+        owners = self._by_role.get(noun, ())
         return owners[0] if len(owners) == 1 else None
 
 

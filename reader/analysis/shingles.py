@@ -33,6 +33,7 @@ MAX_REPEATS = 3
 
 _BREAK = re.compile(r"[.!?;:…]|\n")
 
+Shingle = tuple[int, ...]
 Seeds = dict[tuple[int, int], list[tuple[int, int]]]
 """(doc a, doc b) with a < b → seed positions (token in a, token in b)."""
 
@@ -103,39 +104,46 @@ def prepare(sources: Sequence[Source]) -> list[Doc]:
 
 
 def seed_pairs(docs: Sequence[Doc]) -> Seeds:
-    """Seeds for every pair of sources that shares at least one content shingle."""
-    shingles = []
+    """Seeds for every pair of sources that shares at least one content shingle. A source's
+    positions of each shared shingle are gathered before they join the index, so refrains
+    drop out there. Outlets reprint wire copy verbatim: a source identical to an earlier one
+    is read once, and a pair of identical sources gets a single seed (their alignment is
+    their whole text, see `align`)."""
+    first: dict[tuple[int, ...], int] = {}
+    twin = [first.setdefault(tuple(doc.ids), doc.index) for doc in docs]
+    shingles: dict[int, tuple[list[Shingle], list[int]]] = {}
+    seen: set[Shingle] = set()
+    shared: set[Shingle] = set()
     for doc in docs:
+        if twin[doc.index] != doc.index:
+            shared |= set(shingles[twin[doc.index]][0])
+            continue
         positions = list(compress(range(len(doc.ids)), doc.content))
         ids = list(compress(doc.ids, doc.content))
-        shingles.append((list(zip(*(ids[k:] for k in range(K)), strict=False)), positions))
-    seen: set[tuple[int, ...]] = set()
-    shared: set[tuple[int, ...]] = set()
-    for keys, _ in shingles:
+        keys = list(zip(*(ids[k:] for k in range(K)), strict=False))
         mine = set(keys)
         shared |= mine & seen
         seen |= mine
-    index: dict[tuple[int, ...], list[tuple[int, int]]] = defaultdict(list)
-    for doc, (keys, positions) in zip(docs, shingles, strict=True):
-        for key, at in [(k, at) for k, at in zip(keys, positions, strict=False) if k in shared]:
-            index[key].append((doc.index, at))
-    seeds: Seeds = {}
-    for postings in index.values():
-        holders = _by_doc(postings)
+        shingles[doc.index] = (keys, positions)
+    gathered: dict[int, dict[Shingle, list[int]]] = {}
+    index: dict[Shingle, list[tuple[int, list[int]]]] = defaultdict(list)
+    for doc in docs:
+        if twin[doc.index] not in gathered:
+            where: dict[Shingle, list[int]] = defaultdict(list)
+            for key, at in zip(*shingles[doc.index], strict=False):
+                if key in shared:
+                    where[key].append(at)
+            gathered[doc.index] = where
+        for key, ats in gathered[twin[doc.index]].items():
+            if len(ats) <= MAX_REPEATS:
+                index[key].append((doc.index, ats))
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for holders in index.values():
         hubs = holders if len(holders) <= ALL_PAIRS_UP_TO else holders[:HUBS]
         for h, (a, at_a) in enumerate(hubs):
             for b, at_b in holders[h + 1 :]:
-                pair = seeds.setdefault((a, b), [])
-                pair.extend(product(at_a, at_b))
-    return seeds
-
-
-def _by_doc(postings: list[tuple[int, int]]) -> list[tuple[int, list[int]]]:
-    """Postings grouped by source (they arrive in source order), refrains dropped."""
-    groups: list[tuple[int, list[int]]] = []
-    for doc, at in postings:
-        if groups and groups[-1][0] == doc:
-            groups[-1][1].append(at)
-        else:
-            groups.append((doc, [at]))
-    return [(doc, ats) for doc, ats in groups if len(ats) <= MAX_REPEATS]
+                if twin[a] != twin[b]:
+                    seeds[a, b].extend(product(at_a, at_b))
+                elif (a, b) not in seeds:
+                    seeds[a, b] = [(at_a[0], at_b[0])]
+    return dict(seeds)
