@@ -9,6 +9,7 @@ cursor only repaints two lines.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from rich.segment import Segment
 from rich.style import Style
@@ -68,7 +69,6 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def __init__(self, source: Source, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source = source
-        self.plain = display_text(source.text)
         self.overlays = Layers()
         self._wrapped: Wrapped | None = None
         self.size_hint = Size(0, 0)
@@ -89,6 +89,12 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.title = column_title(source)
         self._heading: tuple[str, Style] | None = None
         self._painting = False
+
+    @cached_property
+    def plain(self) -> str:
+        """The text as shown; made when the column is first shown (or searched into), not
+        for each of a story's 200 sources as it opens."""
+        return display_text(self.source.text)
 
     def use_name(self, name: str) -> None:
         """Head the column with `name` (a short name that tells it from its neighbours)."""
