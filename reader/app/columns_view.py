@@ -1,9 +1,7 @@
 """The source columns side by side: as many as fit, the others a key press away.
 
 Only the shown columns are displayed (the rest keep their state, hidden), so moving
-across 50 sources lays out three or four widgets, never fifty. A column is mounted when it
-is first shown: opening a story of 200 sources styles a few widgets, not a thousand. Until
-then it is a plain object that keeps its cursor and highlights like a hidden one.
+across 50 sources lays out three or four widgets, never fifty.
 """
 
 from __future__ import annotations
@@ -49,7 +47,7 @@ class ColumnsView(Horizontal, can_focus=True):
         super().__init__(id=id)
         self.columns = list(columns)
         for column in self.columns:
-            column.display = False  # until the first layout knows how many fit (and mounts it)
+            column.display = False  # until the first layout knows how many fit
         self._look: Look | None = None
         self._flashing: dict[str, tuple[tuple[int, int], ...]] = {}
         self._named_for = -1
@@ -69,6 +67,7 @@ class ColumnsView(Horizontal, can_focus=True):
             column.notify_style_update()
 
     def compose(self) -> ComposeResult:
+        yield from self.columns
         if not self.columns:
             yield Label(
                 "This story has no sources yet: add articles with `reader import`.",
@@ -124,25 +123,14 @@ class ColumnsView(Horizontal, can_focus=True):
         width, spare = divmod(self.size.width, shown)
         self._name_columns(min(SHORT, width - HEADING_CHROME))
         hint = Size(width, self.size.height)
-        chrome = self._mount_shown().styles.gutter
         for index, column in enumerate(self.columns):
             wider = 1 if index - self.first < spare else 0
-            column.lay_out(hint, width + wider if self.shows(index) else None, chrome)
+            column.lay_out(hint, width + wider if self.shows(index) else None)
         last = self.first + shown
         total = len(self.columns)
         self.post_message(
             ColumnsLaidOut(f"{self.first + 1}–{last} of {total}" if shown < total else "")
         )
-
-    def _mount_shown(self) -> SourceColumn:
-        """Mount the shown columns not mounted yet, each in story order among the mounted
-        ones (mounting styles it at once); the first shown column."""
-        for index in range(self.first, self.first + self.shown()):
-            column = self.columns[index]
-            if column.parent is None:
-                later = (c for c in self.columns[index + 1 :] if c.parent is not None)
-                self.mount(column, before=next(later, None))
-        return self.columns[self.first]
 
     def same_quote(
         self, cluster: Cluster, here: SourceColumn, step: int

@@ -9,14 +9,13 @@ cursor only repaints two lines.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cached_property
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 from textual.events import Click, Resize
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -69,13 +68,11 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def __init__(self, source: Source, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source = source
+        self.plain = display_text(source.text)
         self.overlays = Layers()
         self._wrapped: Wrapped | None = None
         self.size_hint = Size(0, 0)
         """The outer size the columns view gives its columns, for when this one is hidden."""
-        self._chrome = Spacing()
-        """The border and padding of a column, for when this one is hidden (and may not be
-        mounted, so without styles of its own)."""
         self._cells = Size(0, 0)
         """The column's size (`self.size`, kept: it costs a lookup every time)."""
         self._look_cache: Look | None = None
@@ -89,12 +86,6 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.title = column_title(source)
         self._heading: tuple[str, Style] | None = None
         self._painting = False
-
-    @cached_property
-    def plain(self) -> str:
-        """The text as shown; made when the column is first shown (or searched into), not
-        for each of a story's 200 sources as it opens."""
-        return display_text(self.source.text)
 
     def use_name(self, name: str) -> None:
         """Head the column with `name` (a short name that tells it from its neighbours)."""
@@ -111,14 +102,14 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         chrome = GUTTER + SCROLL_MARK
         if self._cells.width:
             return max(1, self._cells.width - chrome)
-        return max(1, self.size_hint.width - self._chrome.width - chrome)
+        return max(1, self.size_hint.width - self.styles.gutter.width - chrome)
 
     @property
     def page_height(self) -> int:
         """Rows of text: the laid-out height, or for a hidden column the hint."""
         if self._cells.height:
             return self._cells.height
-        return max(1, self.size_hint.height - self._chrome.height)
+        return max(1, self.size_hint.height - self.styles.gutter.height)
 
     @property
     def wrapped(self) -> Wrapped:
@@ -152,13 +143,11 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def on_mount(self) -> None:
         self._draw_title()
 
-    def lay_out(self, hint: Size, width: int | None, chrome: Spacing) -> None:
-        """Shown `width` cells wide (None: hidden) in a view of size `hint`, a column's border
-        and padding being `chrome`. Its last size is forgotten: until the next resize it
-        wraps at the width it is given, never at a stale one (a search could otherwise put
-        the cursor on a line that moves when it shows)."""
+    def lay_out(self, hint: Size, width: int | None) -> None:
+        """Shown `width` cells wide (None: hidden) in a view of size `hint`. Its last size is
+        forgotten: until the next resize it wraps at the width it is given, never at a stale
+        one (a search could otherwise put the cursor on a line that moves when it shows)."""
         self.size_hint = hint if width is None else Size(width, hint.height)
-        self._chrome = chrome
         self._cells = Size(0, 0)
         if width is not None:
             self.styles.width = width
