@@ -94,6 +94,8 @@ def content_hash(text: str) -> str:
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _NORMALIZED: dict[str, str] = {}
+_KNOWN_WORDS = 1 << 16
+"""Normalised forms kept between calls: a story's vocabulary, most of the time."""
 
 
 def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -103,7 +105,10 @@ def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
     known = _NORMALIZED
-    table = {w: known.get(w) or normalize_word(w) for w in set(words)}
-    if len(known) < 1 << 16:
-        known.update(table)
+    missing = set(words).difference(known)
+    if len(known) + len(missing) <= _KNOWN_WORDS:
+        known.update({w: normalize_word(w) for w in missing})
+        table = known
+    else:
+        table = {w: known.get(w) or normalize_word(w) for w in set(words)}
     return offsets[0:-1:2], offsets[1::2], list(map(table.__getitem__, words))
