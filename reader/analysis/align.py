@@ -67,14 +67,14 @@ def _align_pair(da: Doc, db: Doc, seeds: list[tuple[int, int]]) -> list[Segment]
         runs = _trim(da, _passage(da, db, x, y))
         for rx, ry, n in runs:
             on_diagonal = by_diagonal.get(ry - rx, [])
-            lo, hi = bisect_left(on_diagonal, rx), bisect_left(on_diagonal, rx + n)
-            done.update((s, s + ry - rx) for s in on_diagonal[lo:hi])
+            passed = on_diagonal[bisect_left(on_diagonal, rx) : bisect_left(on_diagonal, rx + n)]
+            done.update(zip(passed, map((ry - rx).__add__, passed), strict=True))
         if da.content_words(runs[0][0], runs[-1][0] + runs[-1][2]) >= K:
             xs = list(chain.from_iterable(range(rx, rx + n) for rx, _, n in runs))
             ys = list(chain.from_iterable(range(ry, ry + n) for _, ry, n in runs))
             found.append((xs, ys))
     return [
-        Segment(da.index, db.index, xs, ys, [0, *accumulate(da.content[x] for x in xs)])
+        Segment(da.index, db.index, xs, ys, [0, *accumulate(map(da.content.__getitem__, xs))])
         for xs, ys in _one_to_one(found)
     ]
 

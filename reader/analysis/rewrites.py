@@ -30,16 +30,27 @@ def link_rewrites(
 ) -> tuple[dict[int, float], set[int]]:
     """Paraphrase scores of the units joined to a statement, and the units replaced by their
     sentences (appended to `units` and `grouping`)."""
-    replaced = _cut(docs, units, grouping)
-    return _join(docs, units, grouping, replaced), replaced
+    words = _Stems(docs)
+    replaced = _cut(docs, units, grouping, words)
+    return _join(docs, units, grouping, replaced, words), replaced
 
 
-def _words(docs: Sequence[Doc], unit: Unit) -> tuple[str, ...]:
-    return stems(docs[unit.doc].norms[unit.lo : unit.hi])
+class _Stems:
+    """The stems of each unit's words, made once: both passes read the same units."""
+
+    def __init__(self, docs: Sequence[Doc]) -> None:
+        self.docs = docs
+        self.made: dict[tuple[int, int, int], tuple[str, ...]] = {}
+
+    def __call__(self, unit: Unit) -> tuple[str, ...]:
+        key = (unit.doc, unit.lo, unit.hi)
+        if key not in self.made:
+            self.made[key] = stems(self.docs[unit.doc].norms[unit.lo : unit.hi])
+        return self.made[key]
 
 
 def _inputs(
-    docs: Sequence[Doc], units: list[Unit], grouping: Grouping, replaced: set[int]
+    docs: Sequence[Doc], units: list[Unit], grouping: Grouping, replaced: set[int], words: _Stems
 ) -> tuple[list[Target], dict[int, list[Unit]]]:
     """Every statement as a target (with its sentences), and every lone quote long enough to
     judge, with its sentences when it has several."""
@@ -52,8 +63,8 @@ def _inputs(
         unit = units[group[0]]
         split = sentences(docs[unit.doc], unit)
         split = split if 1 < len(split) <= SENTENCES else []
-        versions = [_words(docs, units[i]) for i in group][:VERSIONS]
-        versions += [_words(docs, s) for s in split]
+        versions = [words(units[i]) for i in group[:VERSIONS]]
+        versions += [words(s) for s in split]
         speaker, _ = vote(quotes)
         docs_in = frozenset(units[i].doc for i in group)
         targets.append(Target(group[0], docs_in, tuple(dict.fromkeys(versions)), speaker))
@@ -67,15 +78,13 @@ def _speaker(units: list[Unit], item: int) -> str | None:
     return quote.speaker if quote else None
 
 
-def _cut(docs: Sequence[Doc], units: list[Unit], grouping: Grouping) -> set[int]:
-    targets, lone = _inputs(docs, units, grouping, set())
+def _cut(docs: Sequence[Doc], units: list[Unit], grouping: Grouping, words: _Stems) -> set[int]:
+    targets, lone = _inputs(docs, units, grouping, set(), words)
     candidates: list[Candidate] = []
     owners: list[int] = []
     for item, parts in lone.items():
         for part in parts[1:]:
-            candidates.append(
-                Candidate(len(owners), part.doc, _words(docs, part), _speaker(units, item))
-            )
+            candidates.append(Candidate(len(owners), part.doc, words(part), _speaker(units, item)))
             owners.append(item)
     rewrites: dict[int, set[int]] = {}
     seen: set[int] = set()
@@ -92,11 +101,11 @@ def _cut(docs: Sequence[Doc], units: list[Unit], grouping: Grouping) -> set[int]
 
 
 def _join(
-    docs: Sequence[Doc], units: list[Unit], grouping: Grouping, replaced: set[int]
+    docs: Sequence[Doc], units: list[Unit], grouping: Grouping, replaced: set[int], words: _Stems
 ) -> dict[int, float]:
-    targets, lone = _inputs(docs, units, grouping, replaced)
+    targets, lone = _inputs(docs, units, grouping, replaced, words)
     candidates = [
-        Candidate(item, parts[0].doc, _words(docs, parts[0]), _speaker(units, item))
+        Candidate(item, parts[0].doc, words(parts[0]), _speaker(units, item))
         for item, parts in lone.items()
     ]
     best: dict[int, tuple[float, int]] = {}
