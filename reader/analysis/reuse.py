@@ -25,7 +25,7 @@ MIN_WORDS = 8
 def find_reuse(docs: Sequence[Doc], found: Units, segments: Sequence[Segment]) -> list[Reuse]:
     """Reuse groups, ids r1, r2… in order of first appearance."""
     stretches: list[tuple[Piece, Piece, int]] = []
-    owned = [[0, *accumulate(o >= 0 for o in token)] for token in found.owners.token]
+    owned = [[0, *accumulate(map((-1).__lt__, token))] for token in found.owners.token]
     for seg, free in zip(segments, found.free, strict=True):
         for xs, ys in _free_runs(seg, free, owned):
             a = _piece(docs[seg.a], xs[0], xs[-1] + 1)

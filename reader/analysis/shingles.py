@@ -130,9 +130,9 @@ def seed_pairs(docs: Sequence[Doc]) -> Seeds:
     for doc in docs:
         if twin[doc.index] not in gathered:
             where: dict[Shingle, list[int]] = defaultdict(list)
-            for key, at in zip(*shingles[doc.index], strict=False):
-                if key in shared:
-                    where[key].append(at)
+            pairs = zip(*shingles[doc.index], strict=False)
+            for key, at in [(key, at) for key, at in pairs if key in shared]:
+                where[key].append(at)
             gathered[doc.index] = where
         for key, ats in gathered[twin[doc.index]].items():
             if len(ats) <= MAX_REPEATS:
