@@ -40,6 +40,7 @@ from reader.analysis import analyze
 from reader.analysis.labels import has_verb
 from reader.analysis.quotes import extract_quotes
 from reader.analysis.speakers import attribute_speakers, discover_speakers
+from reader.bench import MIN_WORDS, multi_news_clusters
 from reader.ingest import ImportOptions, import_files
 from reader.model import CERTAIN, Analysis, Quote, Story
 from reader.store import load_story
@@ -263,16 +264,14 @@ def sample(seeds: Path, reference: Path) -> dict[str, float]:
 
 
 def multi_news(path: Path, count: int) -> list[list[str]]:
-    """The passages of the first clusters of the Multi-News file, `count` articles in all."""
+    """The articles of the first clusters of the Multi-News file, `count` in all."""
     clusters: list[list[str]] = []
     taken = 0
-    for line in path.read_text().splitlines():
-        context = json.loads(line)["context"].replace("NEWLINE_CHAR", "\n")
-        passages = [p.strip() for p in re.split(r"Passage \d+:\n", context) if p.strip()]
-        passages = [p for p in passages if len(p.split()) >= 150][: count - taken]
-        if passages:
-            clusters.append(passages)
-            taken += len(passages)
+    for passages in multi_news_clusters(path):
+        articles = [p.strip() for p in passages if len(p.split()) >= MIN_WORDS][: count - taken]
+        if articles:
+            clusters.append(articles)
+            taken += len(articles)
         if taken >= count:
             break
     return clusters

@@ -4,7 +4,13 @@ each measured in a process of its own, and the all-pairs baseline."""
 from __future__ import annotations
 
 from reader.bench.baseline import all_pairs_difflib
-from reader.bench.corpus import corpus_story, read_articles, read_corpus_story
+from reader.bench.corpus import (
+    MIN_WORDS,
+    corpus_story,
+    multi_news_clusters,
+    read_articles,
+    read_corpus_story,
+)
 from reader.bench.isolated import Measurement, measure
 from reader.bench.stress import (
     CASES,
@@ -18,6 +24,7 @@ from reader.bench.synthetic import Passage, synthetic_quotes, synthetic_story, s
 
 __all__ = [
     "CASES",
+    "MIN_WORDS",
     "Case",
     "Measurement",
     "Passage",
@@ -26,6 +33,7 @@ __all__ = [
     "long_article",
     "measure",
     "mixed_marks",
+    "multi_news_clusters",
     "quotes_in_paragraph",
     "read_articles",
     "read_corpus_story",

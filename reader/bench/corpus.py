@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.model import Source, Story
 
-__all__ = ["MIN_WORDS", "corpus_story", "read_articles", "read_corpus_story"]
+__all__ = [
+    "MIN_WORDS",
+    "corpus_story",
+    "multi_news_clusters",
+    "read_articles",
+    "read_corpus_story",
+]
 
 MIN_WORDS = 150
 _PASSAGE = re.compile(r"^Passage \d+:\n", re.MULTILINE)
@@ -32,7 +38,7 @@ def read_articles(path: Path) -> list[str]:
             for file in sorted(path.glob("*.txt"))
         ]
     elif path.suffix == ".jsonl" and path.exists():
-        texts = list(_multi_news(path))
+        texts = [passage for cluster in multi_news_clusters(path) for passage in cluster]
     elif path.exists():
         raise ReaderError(f"{path}: not a folder of .txt articles nor a .jsonl file")
     else:
@@ -43,8 +49,9 @@ def read_articles(path: Path) -> list[str]:
     return articles
 
 
-def _multi_news(path: Path) -> list[str]:
-    passages = []
+def multi_news_clusters(path: Path) -> Iterator[list[str]]:
+    """The passages of each Multi-News cluster (one line of `path`), in file order, read as
+    they are asked for, so a caller wanting the first few clusters reads no further."""
     with path.open(encoding="utf-8", errors="replace") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -56,8 +63,7 @@ def _multi_news(path: Path) -> list[str]:
             if not isinstance(context, str):
                 raise ReaderError(f"{path}:{number}: `context` is not text")
             text = _LINE_BREAK.sub("\n", context)
-            passages += [p for p in _PASSAGE.split(text) if p.strip()]
-    return passages
+            yield [p for p in _PASSAGE.split(text) if p.strip()]
 
 
 def corpus_story(articles: Sequence[str], n_articles: int) -> Story:
