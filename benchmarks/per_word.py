@@ -12,20 +12,14 @@ meant to land within 0.5–2× of real text, so the bench's synthetic figures st
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from reader.bench import Measurement, measure, read_articles, read_corpus_story, synthetic_story
-from reader.model import Story
+from reader.bench import Measurement, read_articles, read_corpus_story, synthetic_story
+from reader.bench.figures import fastest
+from reader.errors import ReaderError
 
-
-def fastest(runs: int, build: Callable[..., Story], *args: str | int) -> Measurement:
-    """The fastest of `runs` cold analyses, each in its own process."""
-    results = [measure(build, *args, limit=600) for _ in range(runs)]
-    failed = [r.error for r in results if r.error or r.stopped]
-    if failed:
-        raise SystemExit(f"per_word.py: a measuring process failed: {failed[0]}")
-    return min(results, key=lambda r: r.seconds)
+LIMIT = 600.0
+"""Seconds an analysis may run: these figures are per word, not against a time target."""
 
 
 def per_thousand(run: Measurement) -> float:
@@ -41,8 +35,13 @@ def main() -> None:
     read_articles(args.corpus)  # says what is wrong with the path before any process starts
     print(f"{'articles':>8}  {'real s/1k words':>15}  {'synthetic s/1k words':>20}  {'ratio':>5}")
     for n in args.sizes:
-        real = fastest(args.runs, read_corpus_story, str(args.corpus), n)
-        synthetic = fastest(args.runs, synthetic_story, n)
+        try:
+            real = fastest(args.runs, read_corpus_story, str(args.corpus), n, limit=LIMIT)
+            synthetic = fastest(args.runs, synthetic_story, n, limit=LIMIT)
+        except ReaderError as error:
+            raise SystemExit(f"per_word.py: {error}") from None
+        if real.stopped or synthetic.stopped:
+            raise SystemExit(f"per_word.py: an analysis of {n} articles ran past {LIMIT:g} s")
         ratio = per_thousand(synthetic) / per_thousand(real)
         print(
             f"{n:>8}  {per_thousand(real):>15.4f}  {per_thousand(synthetic):>20.4f}  "

@@ -103,7 +103,7 @@ def corpus_figures(
     runs = {}
     for n in CORPUS_SIZES:
         progress(f"analysing {n:,} articles")
-        runs[n] = _fastest(3 if n < 1000 else 1, read_corpus_story, str(path), n, limit=limit)
+        runs[n] = fastest(3 if n < 1000 else 1, read_corpus_story, str(path), n, limit=limit)
     figures = [
         _within(f"analysis {n:,} articles", runs[n].seconds, "s", most, runs[n].stopped)
         for n, most in zip(CORPUS_SIZES, (None, 3.0, 20.0), strict=True)
@@ -133,9 +133,9 @@ def _within(
     return Figure(name, value, unit, shown, ok, stopped)
 
 
-def _fastest(runs: int, build: Callable[..., Story], *args: str | int, limit: float) -> Measurement:
-    """The fastest of `runs` isolated measurements; a stopped run ends the series, since the
-    others would be stopped too."""
+def fastest(runs: int, build: Callable[..., Story], *args: str | int, limit: float) -> Measurement:
+    """The fastest of `runs` isolated measurements of `build(*args)`; a stopped run ends the
+    series, since the others would be stopped too, and a failed one raises `ReaderError`."""
     best = _checked(measure(build, *args, limit=limit))
     for _ in range(runs - 1):
         if best.stopped:
