@@ -27,10 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from speakers import imported, multi_news
+from speakers import imported
 
 from reader.app import ReaderApp
 from reader.app.reader_screen import ReaderScreen
+from reader.bench import read_articles
 from reader.bench.ui import IGNORED_KEY, SIZE, first_screen_seconds, timed_press
 from reader.store import load_story
 
@@ -80,8 +81,7 @@ async def keys_and_highlights(folder: Path) -> dict[str, float]:
 def measure(data: Path, articles: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["READER_CACHE"] = str(Path(tmp) / "cache")
-        texts = [a for cluster in multi_news(data, articles) for a in cluster]
-        story = imported(Path(tmp), texts)
+        story = imported(Path(tmp), read_articles(data)[:articles])
         folder = story.path
         figures: dict[str, float] = {"articles": len(story.sources)}
         figures["first screen s"] = statistics.median(first_screen_seconds(folder) for _ in "abc")
