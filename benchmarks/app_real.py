@@ -32,7 +32,13 @@ from speakers import imported
 from reader.app import ReaderApp
 from reader.app.reader_screen import ReaderScreen
 from reader.bench import read_articles
-from reader.bench.ui import IGNORED_KEY, SIZE, first_screen_seconds, timed_press
+from reader.bench.ui import (
+    IGNORED_KEY,
+    SIZE,
+    first_screen_seconds,
+    less_pilot_cost,
+    press_in_turn,
+)
 from reader.store import load_story
 
 TARGETS = {
@@ -49,9 +55,8 @@ async def keys_and_highlights(folder: Path) -> dict[str, float]:
     """Open the story and press `n`, `l` and a key it ignores in turn until the highlights
     come, then 25 times more; each key's median less the ignored key's (the pilot's cost)."""
     app = ReaderApp(load_story(folder))
-    keys = ("n", "l", IGNORED_KEY)
-    during: dict[str, list[float]] = {key: [] for key in keys}
-    after: dict[str, list[float]] = {key: [] for key in keys}
+    during: dict[str, list[float]] = {key: [] for key in ("n", "l", IGNORED_KEY)}
+    after: dict[str, list[float]] = {key: [] for key in ("n", "l", IGNORED_KEY)}
     shown: list[float] = []
     started = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
@@ -60,21 +65,18 @@ async def keys_and_highlights(folder: Path) -> dict[str, float]:
         screen.watch(screen, "index", lambda index: index and shown.append(time.perf_counter()))
         await pilot.pause()
         while screen.index is None and app.workers:
-            for key in keys:
-                during[key].append(await timed_press(pilot, key))
+            await press_in_turn(pilot, during)
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(25):
-            for key in keys:
-                after[key].append(await timed_press(pilot, key))
+            await press_in_turn(pilot, after)
     if not shown:
         raise SystemExit("the analysis never arrived")
     figures = {"highlights s": shown[0] - started, "presses during analysis": len(during["n"])}
     for when, times in (("during analysis", during), ("after", after)):
         if times["n"]:
-            cost = statistics.median(times[IGNORED_KEY])
-            for key in "nl":
-                figures[f"key {key} {when} ms"] = (statistics.median(times[key]) - cost) * 1000
+            for key, seconds in less_pilot_cost(times).items():
+                figures[f"key {key} {when} ms"] = seconds * 1000
     return figures
 
 

@@ -78,14 +78,25 @@ async def timed_press(pilot: Pilot[Any], key: str) -> float:
     return time.perf_counter() - started
 
 
+async def press_in_turn(pilot: Pilot[Any], times: dict[str, list[float]]) -> None:
+    """Press each key of `times` once, in turn, adding the seconds it took to its list."""
+    for key, taken in times.items():
+        taken.append(await timed_press(pilot, key))
+
+
+def less_pilot_cost(times: dict[str, list[float]]) -> dict[str, float]:
+    """Each key's median seconds less the median of the ignored key, pressed in turn with
+    them in the same app (so all see the same widgets and the same machine load)."""
+    cost = statistics.median(times[IGNORED_KEY])
+    return {key: statistics.median(t) - cost for key, t in times.items() if key != IGNORED_KEY}
+
+
 async def key_cost(pilot: Pilot[Any], key: str, presses: int = 25) -> float:
-    """The median seconds of `key` less the median of the ignored key, pressed in turn in
-    the same app (so both see the same widgets and the same machine load)."""
+    """The median seconds of `key` less that of the ignored key (`less_pilot_cost`)."""
     times: dict[str, list[float]] = {key: [], IGNORED_KEY: []}
     for _ in range(presses):
-        for pressed in times:
-            times[pressed].append(await timed_press(pilot, pressed))
-    return statistics.median(times[key]) - statistics.median(times[IGNORED_KEY])
+        await press_in_turn(pilot, times)
+    return less_pilot_cost(times)[key]
 
 
 async def _key_cost(app: ReaderApp, key: str) -> float:
