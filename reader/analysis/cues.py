@@ -99,9 +99,9 @@ class CuePatterns:
 
     def after(self, masked: str, at: int, end: int) -> Cue | None:
         """A cue right after a quote's closing mark: `,” the brand said` or `,” said Smith`."""
-        found = self._after_separators(masked, at, end, self.forward, "anchored")
+        found = self._anchored(masked, at, end)
         if found:
-            return _cue(masked, *found)
+            return _cue(masked, at, found)
         inverted = self.inverted.match(masked, at, end)
         return _cue(masked, inverted.start(), inverted) if inverted else None
 
@@ -144,7 +144,7 @@ class CuePatterns:
     def owner_of(self, masked: str, cue: Cue) -> Cue | None:
         """Who a description speaks for: "a spokesperson for the company", "a statement from X"."""
         at = cue.subject_start + len(cue.subject)
-        found = self._after_lead(masked, at, len(masked), _OWNER_LEAD, "owner")
+        found = self._owner(masked, at)
         return _cue(masked, at, found) if found else None
 
     def subjects(self, masked: str, start: int, end: int) -> Iterator[Cue]:
@@ -173,27 +173,21 @@ class CuePatterns:
                     yield lead.start(), found
                     after = found.end()
 
-    def _after_lead(
-        self, masked: str, at: int, end: int, lead: re.Pattern[str], name: str
-    ) -> re.Match[str] | None:
-        """A subject right after `lead` matched at `at`: the whole pattern's match."""
-        joined = self._joined.get(name)
+    def _owner(self, masked: str, at: int) -> re.Match[str] | None:
+        """A subject after "for", "of", "from"… at `at`: the match whose groups hold it."""
+        joined = self._joined.get("owner")
+        if joined:
+            return joined.match(masked, at)
+        lead = _OWNER_LEAD.match(masked, at)
+        return self.subject.match(masked, lead.end()) if lead else None
+
+    def _anchored(self, masked: str, at: int, end: int) -> re.Match[str] | None:
+        """A forward cue after the separators at `at` (commas, dashes, blanks)."""
+        joined = self._joined.get("anchored")
         if joined:
             return joined.match(masked, at, end)
-        found = lead.match(masked, at, end)
-        return self.subject.match(masked, found.end(), end) if found else None
-
-    def _after_separators(
-        self, masked: str, at: int, end: int, pattern: re.Pattern[str], name: str
-    ) -> tuple[int, re.Match[str]] | None:
-        """`pattern` after the separators at `at` (commas, dashes, blanks): (at, match)."""
-        joined = self._joined.get(name)
-        if joined:
-            found = joined.match(masked, at, end)
-        else:
-            skip = _SEPARATORS.match(masked, at, end)
-            found = pattern.match(masked, skip.end() if skip else at, end)
-        return (at, found) if found else None
+        skip = _SEPARATORS.match(masked, at, end)
+        return self.forward.match(masked, skip.end() if skip else at, end)
 
 
 def _starts_a_subject(phrase: str) -> bool:
