@@ -217,7 +217,7 @@ class SourceAttribution:
             return verdict if verdict.speaker else None
         verb = max(m.start() for m in _WORD.finditer(lead) if m.group().lower() in INTRODUCING)
         named = self.lexicon.mentions(self.masked, sentence[0], sentence[0] + verb)
-        if not named or self._someone_before(named[-1].end, opening):
+        if not named or self.named.someone_between(named[-1].end, opening):
             return None
         return Verdict(
             named[-1].name, CONFIDENCE["name"] * _INHERITED, (named[-1].start, named[-1].end)
@@ -231,17 +231,13 @@ class SourceAttribution:
         if subject is None or subject.subject.lower() in {"it", "they"}:
             named = self.lexicon.mentions(self.masked, sentence[0], opening)
             first = named[0] if named else None
-            if first is None or self._someone_before(sentence[0], first.start):
+            if first is None or self.named.someone_between(sentence[0], first.start):
                 return None
             return Verdict(first.name, _PARTIAL, (first.start, first.end))
         verdict = self._resolve(subject, quote)
         if verdict.speaker is None:
             return None
         return replace(verdict, confidence=min(verdict.confidence, _PARTIAL))
-
-    def _someone_before(self, start: int, end: int) -> bool:
-        """Whether a person who is no speaker is named in `masked[start:end]`."""
-        return self.named.someone_between(start, end)
 
     def _paragraph(self, offset: int) -> Span:
         return self.paras[max(0, bisect.bisect_right(self.para_starts, offset) - 1)]
