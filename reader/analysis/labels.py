@@ -79,7 +79,7 @@ _TRAILING = (FUNCTION_WORDS | _CUT_BEFORE) - _PARTICLES
 """Words a label does not end on."""
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 _FIRST_WORD = re.compile(r"\s*(\S+)")
-_QUOTE_OPENING = re.compile('[“"«]')
+_QUOTE_OPENING = re.compile(f"[{''.join(_QUOTE_PAIRS)}]")
 _MARKS = "“”\"«»‘’'"
 
 
