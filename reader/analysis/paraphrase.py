@@ -219,22 +219,22 @@ def paraphrase_links(
     similarity above zero needs: the index gives the statements worth scoring, and the
     work does not grow with quotes × statements.
     """
-    holders: dict[str, list[int]] = defaultdict(list)
+    held: Counter[str] = Counter()  # how many targets hold each word
     by_doc: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     words: list[frozenset[str]] = []
     for number, target in enumerate(targets):
         words.append(frozenset(w for v in target.versions for w in v))
-        for word in sorted(words[-1]):
-            holders[word].append(number)
+        held.update(words[-1])
+        for word in words[-1]:
             for doc in target.docs:
                 by_doc[word][doc].append(number)
     limit = max(10, COMMON * len(targets))
     counts: dict[tuple[str, ...], Counter[str]] = {}
     links = []
     for cand in candidates:
-        uncommon = {w for w in cand.words if len(holders.get(w, ())) <= limit}
+        uncommon = {w for w in cand.words if held[w] <= limit}
         count = Counter(cand.words)
-        for number in sorted(_holding_rare_words(cand, holders, by_doc)):
+        for number in sorted(_holding_rare_words(cand, held, by_doc)):
             target = targets[number]
             if cand.doc in target.docs or len(uncommon & words[number]) < PROPOSE:
                 continue
@@ -250,13 +250,13 @@ def paraphrase_links(
 
 
 def _holding_rare_words(
-    cand: Candidate, holders: dict[str, list[int]], by_doc: dict[str, dict[int, list[int]]]
+    cand: Candidate, held: Counter[str], by_doc: dict[str, dict[int, list[int]]]
 ) -> set[int]:
     """The targets of other sources holding one of the rarest words of the candidate: so
     many of them that a target holding none has less than the COVER share of its words in
     common. `by_doc` files each word's targets under their sources, so the candidate's own
     source, which it never links to, costs nothing to pass over."""
-    rarest = sorted(cand.words, key=lambda w: (len(holders.get(w, ())), w))
+    rarest = sorted(cand.words, key=lambda w: (held[w], w))
     enough = len(cand.words) - math.ceil(COVER * len(cand.words)) + 1
     found: set[int] = set()
     for word in set(rarest[:enough]):
