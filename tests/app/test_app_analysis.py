@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from app_story import no_blink  # noqa: F401 - autouse fixture
+from processes import alive
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
@@ -39,14 +40,6 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: st
 
 def header_text(screen: ReaderScreen) -> str:
     return str(screen.query_one(StoryHeader).content)
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def analysing(screen: ReaderScreen) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from background_work import fails, stuck
+from processes import alive
 
 from reader.analysis import analyze
 from reader.model import Analysis, Story
@@ -43,14 +44,6 @@ def ended(pid: int) -> bool:
         return bool(readable)
     finally:
         os.close(handle)
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 @pytest.fixture
