@@ -47,6 +47,20 @@ def analysing(screen: ReaderScreen) -> bool:
     return screen.index is None and "analysing " in header_text(screen)
 
 
+async def progress_shown(pilot: Pilot[None]) -> ReaderScreen:
+    """The reader screen, once the header shows the child process's first progress report."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ReaderScreen)
+    await wait_until(pilot, lambda: analysing(screen), "a progress report")
+    return screen
+
+
+def child_pid(screen: ReaderScreen) -> int:
+    """The process id of the child analysing the screen's story."""
+    assert screen.background is not None and screen.background.pid is not None
+    return screen.background.pid
+
+
 def test_progress_says_the_stage_and_counts_sources_while_quotes_are_found() -> None:
     assert progress_text("quotes", 120, 200) == "analysing quotes: 120 / 200 sources"
     assert progress_text("matching", 0, 1) == "analysing matching…"
@@ -55,9 +69,7 @@ def test_progress_says_the_stage_and_counts_sources_while_quotes_are_found() -> 
 async def test_the_header_shows_progress_then_the_highlights_arrive(big_story: Story) -> None:
     app = ReaderApp(big_story)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReaderScreen)
-        await wait_until(pilot, lambda: analysing(screen), "a progress report")
+        screen = await progress_shown(pilot)
         assert screen.background is not None and screen.background.pid != os.getpid()
         assert "shared quotes" not in header_text(screen)
         await app.workers.wait_for_complete()
@@ -70,9 +82,7 @@ async def test_the_header_shows_progress_then_the_highlights_arrive(big_story: S
 async def test_the_columns_read_and_scroll_while_the_analysis_runs(big_story: Story) -> None:
     app = ReaderApp(big_story)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReaderScreen)
-        await wait_until(pilot, lambda: analysing(screen), "a progress report")
+        screen = await progress_shown(pilot)
         first = screen.column
         await pilot.press("j", "j", "j", "pagedown")
         assert first.scroll_y == first.page_height and first.cursor_line == 3 + first.page_height
@@ -85,11 +95,7 @@ async def test_the_columns_read_and_scroll_while_the_analysis_runs(big_story: St
 async def test_quitting_during_the_analysis_leaves_no_process(big_story: Story) -> None:
     app = ReaderApp(big_story)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReaderScreen)
-        await wait_until(pilot, lambda: analysing(screen), "a progress report")
-        assert screen.background is not None and screen.background.pid is not None
-        pid = screen.background.pid
+        pid = child_pid(await progress_shown(pilot))
         assert alive(pid)
         await pilot.press("q")
     assert not alive(pid)  # killed and reaped as the app closed
@@ -98,11 +104,7 @@ async def test_quitting_during_the_analysis_leaves_no_process(big_story: Story) 
 async def test_closing_the_story_stops_its_analysis(big_story: Story) -> None:
     app = ReaderApp(big_story)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReaderScreen)
-        await wait_until(pilot, lambda: analysing(screen), "a progress report")
-        assert screen.background is not None and screen.background.pid is not None
-        pid = screen.background.pid
+        pid = child_pid(await progress_shown(pilot))
         await app.pop_screen()  # as escape does, back to the story picker
         assert not alive(pid)
         await app.workers.wait_for_complete()  # the worker ends without a result
