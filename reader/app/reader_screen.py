@@ -120,8 +120,7 @@ class ReaderScreen(Screen[None]):
         self._keys_for_current = (False, False)
         self.annotator = Annotator(self)
         self.background: BackgroundAnalysis | None = None
-        """The analysis being loaded (set by the worker; None before it starts)."""
-        self._closed = False
+        """The analysis being loaded (None when it was given)."""
 
     # ---- layout -----------------------------------------------------------------
 
@@ -165,22 +164,22 @@ class ReaderScreen(Screen[None]):
         if self.columns:
             self.columns[0].active = True
         if self.workspace is None:
+            from reader.workspace import BackgroundAnalysis
+
+            self.background = BackgroundAnalysis()
             self.query_one("#side-pane").loading = True
-            self.call_after_refresh(self._analyse)  # the plain columns show first
+            self.call_after_refresh(self._analyse, self.background)  # the plain columns first
         else:
             self._sync_current()
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self) -> None:
+    def _analyse(self, background: BackgroundAnalysis) -> None:
         """Wait for the analysis off the UI thread; report its progress and result by message.
+        Closed before it starts, `background` starts nothing.
 
         The analysis modules are imported here too, off the first screen's path."""
         from reader.app.loading import open_workspace
-        from reader.workspace import BackgroundAnalysis
 
-        self.background = background = BackgroundAnalysis()
-        if self._closed:  # closed while starting: `on_unmount` may not have seen it
-            return
         outcome = open_workspace(self.story, background, self._progressed)
         if outcome is not None:
             self.post_message(outcome)
@@ -196,7 +195,6 @@ class ReaderScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """The story is closed (or the app quits): stop its analysis, leaving no process."""
-        self._closed = True
         if self.background is not None:
             self.background.cancel()
 
