@@ -50,8 +50,9 @@ def fit(labels: Sequence[KeyLabel], width: int) -> Content:
     for i in (None, *gains):
         if i is not None:
             chosen[i] = labels[i].short
-        if GAP.join(chosen).cell_length <= width:
-            return GAP.join(chosen)
+        line = GAP.join(chosen)
+        if line.cell_length <= width:
+            return line
     kept = list(labels)
     for key in reversed(labels):
         if GAP.join(k.short for k in kept).cell_length <= width:
