@@ -91,12 +91,8 @@ def find_story(ref: str | None, on_copy: Callable[[Path], None] | None = None) -
     for candidate in (path, root / ref):
         if (candidate / STORY_FILE).is_file():
             return candidate
-    if (path / STORY_FILE).is_dir():
-        raise ReaderError(
-            [Problem(path / STORY_FILE, None, "a folder where the story file should be")]
-        )
-    if path.is_dir():
-        raise ReaderError([Problem(path / STORY_FILE, None, "not a story folder: no story.yaml")])
+    if path.is_dir() and (missing := _no_story_file(path)) is not None:
+        raise ReaderError([missing])
     if ref == SAMPLE_ID:
         return _sample_in(root, on_copy)
     known = ", ".join(p.name for p in list_stories(root)) or "none"
@@ -176,12 +172,20 @@ def _load(folder: Path) -> tuple[Story | None, list[Problem]]:
         return None, [Problem(folder, None, f"cannot load story: {error!r}")]
 
 
-def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
+def _no_story_file(folder: Path) -> Problem | None:
+    """Why `folder` holds no readable story.yaml, or None when it does."""
     story_file = folder / STORY_FILE
     if story_file.is_dir():
-        return None, [Problem(story_file, None, "a folder where the story file should be")]
+        return Problem(story_file, None, "a folder where the story file should be")
     if not story_file.is_file():
-        return None, [Problem(story_file, None, "not a story folder: no story.yaml")]
+        return Problem(story_file, None, "not a story folder: no story.yaml")
+    return None
+
+
+def _load_folder(folder: Path) -> tuple[Story | None, list[Problem]]:
+    if (missing := _no_story_file(folder)) is not None:
+        return None, [missing]
+    story_file = folder / STORY_FILE
     doc = YamlFile(story_file)
     text, problems = read_text(story_file)
     fields = doc.top(text, STORY_KEYS, "story.yaml") if text is not None else None
