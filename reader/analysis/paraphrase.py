@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from reader.text import FUNCTION_WORDS
 
-__all__ = ["Candidate", "Target", "paraphrase_links", "similarity", "stems"]
+__all__ = ["Candidate", "Statements", "Target", "similarity", "stems"]
 
 THRESHOLD = 0.5
 MIN_SHARED = 3
@@ -208,10 +208,10 @@ class Target:
     speaker: str | None
 
 
-def paraphrase_links(
-    candidates: Sequence[Candidate], targets: Sequence[Target]
-) -> list[tuple[float, int, int]]:
-    """(score, candidate item, target item) above the threshold, best first.
+class Statements:
+    """The statements a quote may rewrite, indexed by their words: built once and asked about
+    any number of quotes (both passes of `rewrites` ask about the same statements when the
+    first pass cuts nothing).
 
     A statement is scored against a quote when they share PROPOSE of the quote's uncommon
     words, and only when it holds one of the quote's rarest words, enough of them that a
@@ -219,48 +219,68 @@ def paraphrase_links(
     similarity above zero needs: the index gives the statements worth scoring, and the
     work does not grow with quotes × statements.
     """
-    held: Counter[str] = Counter()  # how many targets hold each word
-    by_doc: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    words: list[frozenset[str]] = []
-    for number, target in enumerate(targets):
-        words.append(frozenset(w for v in target.versions for w in v))
-        held.update(words[-1])
-        for word in words[-1]:
-            for doc in target.docs:
-                by_doc[word][doc].append(number)
-    limit = max(10, COMMON * len(targets))
-    counts: dict[tuple[str, ...], Counter[str]] = {}
-    links = []
-    for cand in candidates:
-        uncommon = {w for w in cand.words if held[w] <= limit}
-        count = Counter(cand.words)
-        for number in sorted(_holding_rare_words(cand, held, by_doc)):
-            target = targets[number]
-            if cand.doc in target.docs or len(uncommon & words[number]) < PROPOSE:
-                continue
-            if cand.speaker and target.speaker and cand.speaker != target.speaker:
-                continue
-            score = max(
-                _similarity(cand.words, count, v, counts.get(v) or counts.setdefault(v, Counter(v)))
-                for v in target.versions
-            )
-            if score >= THRESHOLD:
-                links.append((score, cand.item, target.item))
-    return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
 
+    def __init__(self, targets: Sequence[Target]) -> None:
+        self.targets = targets
+        self.held: Counter[str] = Counter()  # how many targets hold each word
+        self.words: list[frozenset[str]] = []
+        self.shared: dict[str, list[int]] = defaultdict(list)
+        """Each word's statements of several sources: always in a source other than the
+        quote's, listed once rather than once per source."""
+        self.single: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        """Each word's statements of one source, filed under it, so the quote's own source,
+        which it never links to, costs nothing to pass over."""
+        for number, target in enumerate(targets):
+            words = frozenset(w for v in target.versions for w in v)
+            self.words.append(words)
+            self.held.update(words)
+            if len(target.docs) > 1:
+                for word in words:
+                    self.shared[word].append(number)
+            else:
+                (doc,) = target.docs
+                for word in words:
+                    self.single[word][doc].append(number)
+        self.limit = max(10, COMMON * len(targets))
+        self.counts: dict[tuple[str, ...], Counter[str]] = {}
 
-def _holding_rare_words(
-    cand: Candidate, held: Counter[str], by_doc: dict[str, dict[int, list[int]]]
-) -> set[int]:
-    """The targets of other sources holding one of the rarest words of the candidate: so
-    many of them that a target holding none has less than the COVER share of its words in
-    common. `by_doc` files each word's targets under their sources, so the candidate's own
-    source, which it never links to, costs nothing to pass over."""
-    rarest = sorted(cand.words, key=lambda w: (held[w], w))
-    enough = len(cand.words) - math.ceil(COVER * len(cand.words)) + 1
-    found: set[int] = set()
-    for word in set(rarest[:enough]):
-        for doc, numbers in by_doc.get(word, {}).items():
-            if doc != cand.doc:
-                found.update(numbers)
-    return found
+    def links(self, candidates: Sequence[Candidate]) -> list[tuple[float, int, int]]:
+        """(score, candidate item, target item) above the threshold, best first."""
+        links = []
+        for cand in candidates:
+            uncommon = {w for w in cand.words if self.held[w] <= self.limit}
+            count = Counter(cand.words)
+            for number in sorted(self._holding_rare_words(cand)):
+                target = self.targets[number]
+                if cand.doc in target.docs or len(uncommon & self.words[number]) < PROPOSE:
+                    continue
+                if cand.speaker and target.speaker and cand.speaker != target.speaker:
+                    continue
+                score = max(
+                    _similarity(cand.words, count, v, self._count(v)) for v in target.versions
+                )
+                if score >= THRESHOLD:
+                    links.append((score, cand.item, target.item))
+        return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
+
+    def _count(self, version: tuple[str, ...]) -> Counter[str]:
+        """The word counts of a version, made once however many quotes it is scored with."""
+        count = self.counts.get(version)
+        if count is None:
+            count = self.counts[version] = Counter(version)
+        return count
+
+    def _holding_rare_words(self, cand: Candidate) -> set[int]:
+        """The targets of other sources holding one of the rarest words of the candidate: so
+        many of them that a target holding none has less than the COVER share of its words
+        in common."""
+        held = self.held
+        rarest = sorted(cand.words, key=lambda w: (held[w], w))
+        enough = len(cand.words) - math.ceil(COVER * len(cand.words)) + 1
+        found: set[int] = set()
+        for word in set(rarest[:enough]):
+            found.update(self.shared.get(word, ()))
+            for doc, numbers in self.single.get(word, {}).items():
+                if doc != cand.doc:
+                    found.update(numbers)
+        return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.analysis.clusters import Grouping, vote
-from reader.analysis.paraphrase import Candidate, Target, paraphrase_links, stems
+from reader.analysis.paraphrase import Candidate, Statements, Target, stems
 from reader.analysis.shingles import Doc, K
 from reader.analysis.units import Unit, sentences
 
@@ -29,10 +29,16 @@ def link_rewrites(
     docs: Sequence[Doc], units: list[Unit], grouping: Grouping
 ) -> tuple[dict[int, float], set[int]]:
     """Paraphrase scores of the units joined to a statement, and the units replaced by their
-    sentences (appended to `units` and `grouping`)."""
+    sentences (appended to `units` and `grouping`). The statements and lone quotes are read
+    again for the second pass only when the first cut some: otherwise they are the same."""
     words = _Stems(docs)
-    replaced = _cut(docs, units, grouping, words)
-    return _join(docs, units, grouping, replaced, words), replaced
+    targets, lone = _inputs(docs, units, grouping, set(), words)
+    statements = Statements(targets)
+    replaced = _cut(units, grouping, words, statements, lone)
+    if replaced:
+        targets, lone = _inputs(docs, units, grouping, replaced, words)
+        statements = Statements(targets)
+    return _join(units, grouping, words, statements, lone), replaced
 
 
 class _Stems:
@@ -78,8 +84,13 @@ def _speaker(units: list[Unit], item: int) -> str | None:
     return quote.speaker if quote else None
 
 
-def _cut(docs: Sequence[Doc], units: list[Unit], grouping: Grouping, words: _Stems) -> set[int]:
-    targets, lone = _inputs(docs, units, grouping, set(), words)
+def _cut(
+    units: list[Unit],
+    grouping: Grouping,
+    words: _Stems,
+    statements: Statements,
+    lone: dict[int, list[Unit]],
+) -> set[int]:
     candidates: list[Candidate] = []
     owners: list[int] = []
     for item, parts in lone.items():
@@ -88,7 +99,7 @@ def _cut(docs: Sequence[Doc], units: list[Unit], grouping: Grouping, words: _Ste
             owners.append(item)
     rewrites: dict[int, set[int]] = {}
     seen: set[int] = set()
-    for _, key, target in paraphrase_links(candidates, targets):
+    for _, key, target in statements.links(candidates):
         if key not in seen:  # each sentence counts for its best statement only
             seen.add(key)
             rewrites.setdefault(owners[key], set()).add(target)
@@ -101,15 +112,18 @@ def _cut(docs: Sequence[Doc], units: list[Unit], grouping: Grouping, words: _Ste
 
 
 def _join(
-    docs: Sequence[Doc], units: list[Unit], grouping: Grouping, replaced: set[int], words: _Stems
+    units: list[Unit],
+    grouping: Grouping,
+    words: _Stems,
+    statements: Statements,
+    lone: dict[int, list[Unit]],
 ) -> dict[int, float]:
-    targets, lone = _inputs(docs, units, grouping, replaced, words)
     candidates = [
         Candidate(item, parts[0].doc, words(parts[0]), _speaker(units, item))
         for item, parts in lone.items()
     ]
     best: dict[int, tuple[float, int]] = {}
-    for score, item, target in paraphrase_links(candidates, targets):
+    for score, item, target in statements.links(candidates):
         best.setdefault(item, (score, target))
     rewritten: dict[int, float] = {}
     # Best first; on a tie (two lone quotes rewriting each other) the later source rewrites.
