@@ -102,13 +102,23 @@ def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
     """The words of `tokens(text)` as parallel lists of starts, ends and normalised forms,
     for code that scans many long texts and cannot afford an object per word."""
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, …, gap
-    words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
+    return offsets[0:-1:2], offsets[1::2], _normalized(parts[1::2])
+
+
+def _normalized(words: list[str]) -> list[str]:
+    """The normalised form of each word. Most texts are read again (quotes, then matching),
+    so all their words are known already: looking them up costs less than first finding
+    which ones are missing."""
     known = _NORMALIZED
+    try:
+        return list(map(known.__getitem__, words))
+    except KeyError:
+        pass
     missing = set(words).difference(known)
     if len(known) + len(missing) <= _KNOWN_WORDS:
         known.update({w: normalize_word(w) for w in missing})
         table = known
     else:
         table = {w: known.get(w) or normalize_word(w) for w in set(words)}
-    return offsets[0:-1:2], offsets[1::2], list(map(table.__getitem__, words))
+    return list(map(table.__getitem__, words))

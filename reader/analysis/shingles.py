@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, product
+from itertools import accumulate, chain, compress, product
 
 from reader.model import Source
 from reader.text import FUNCTION_WORDS, token_columns
@@ -71,17 +71,15 @@ class Doc:
 
 def prepare(sources: Sequence[Source]) -> list[Doc]:
     """Tokenise every source once, with one shared word-id table."""
-    vocabulary: dict[str, int] = {}
-    is_content: dict[str, bool] = {}
+    columns = [token_columns(source.text) for source in sources]
+    words = list(dict.fromkeys(chain.from_iterable(norms for _, _, norms in columns)))
+    vocabulary = dict(zip(words, range(len(words)), strict=True))
+    is_content = [word not in FUNCTION_WORDS for word in words]
     docs = []
-    for index, source in enumerate(sources):
+    for index, (source, (starts, ends, norms)) in enumerate(zip(sources, columns, strict=True)):
         text = source.text
-        starts, ends, norms = token_columns(text)
-        for norm in set(norms).difference(vocabulary):
-            vocabulary[norm] = len(vocabulary)
-            is_content[norm] = norm not in FUNCTION_WORDS
         ids = list(map(vocabulary.__getitem__, norms))
-        content = list(map(is_content.__getitem__, norms))
+        content = list(map(is_content.__getitem__, ids))
         docs.append(
             Doc(
                 index=index,
