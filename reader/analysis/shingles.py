@@ -128,8 +128,9 @@ def seed_pairs(docs: Sequence[Doc]) -> Seeds:
     for doc in docs:
         if twin[doc.index] not in gathered:
             where: dict[Shingle, list[int]] = defaultdict(list)
-            pairs = zip(*shingles[doc.index], strict=False)
-            for key, at in [(key, at) for key, at in pairs if key in shared]:
+            keys, positions = shingles[doc.index]
+            kept = list(map(shared.__contains__, keys))
+            for key, at in zip(compress(keys, kept), compress(positions, kept), strict=True):
                 where[key].append(at)
             gathered[doc.index] = where
         for key, ats in gathered[twin[doc.index]].items():
