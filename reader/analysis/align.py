@@ -127,17 +127,23 @@ _STRIDE = 8
 def _resume(
     a: list[int], b: list[int], content: list[bool], x: int, y: int
 ) -> tuple[int, int] | None:
-    """The nearest agreement after a mismatch, skipping at most GAP words on each side."""
-    na, nb = len(a), len(b)
-    if not set(a[x + 1 : x + GAP + 2]).intersection(b[y + 1 : y + GAP + 2]):
+    """The nearest agreement after a mismatch, skipping at most GAP words on each side:
+    fewest words skipped first, then fewest in a. Most walks end here with no word in common
+    ahead, which one set test tells; otherwise the few agreeing words are tried in order."""
+    ahead_a, ahead_b = a[x + 1 : x + GAP + 2], b[y + 1 : y + GAP + 2]
+    if set(ahead_a).isdisjoint(ahead_b):
         return None
-    for total in range(3, 2 * GAP + 3):
-        for di in range(max(1, total - GAP - 1), min(total, GAP + 2)):
-            i, j = x + di, y + total - di
-            if i >= na or j >= nb or a[i] != b[j]:
-                continue
-            if content[i] or (i + 1 < na and j + 1 < nb and a[i + 1] == b[j + 1]):
-                return i, j
+    na, nb = len(a), len(b)
+    agreeing = sorted(
+        (di + dj, di, dj)
+        for di, word in enumerate(ahead_a, 1)
+        for dj, other in enumerate(ahead_b, 1)
+        if other == word and di + dj > 2
+    )
+    for _, di, dj in agreeing:
+        i, j = x + di, y + dj
+        if content[i] or (i + 1 < na and j + 1 < nb and a[i + 1] == b[j + 1]):
+            return i, j
     return None
 
 
@@ -157,6 +163,8 @@ def _trim(da: Doc, runs: list[Run]) -> list[Run]:
 
 def _one_to_one(found: list[tuple[list[int], list[int]]]) -> list[tuple[list[int], list[int]]]:
     """Keep the longest passages; drop those that mostly re-align tokens already taken."""
+    if len(found) < 2:
+        return found
     kept: list[tuple[list[int], list[int]]] = []
     taken_a: set[int] = set()
     taken_b: set[int] = set()
