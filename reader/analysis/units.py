@@ -56,7 +56,7 @@ class Unit:
     quote: Quote | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Overlap:
     """How two units of different sources align: words, content words, and where."""
 
@@ -178,14 +178,21 @@ def _overlaps(
     overlaps: dict[tuple[int, int], Overlap] = defaultdict(Overlap)
     for i in which:
         seg = segments[i]
+        xs, ys, content = seg.xs, seg.ys, seg.cumulative_content
         for ua, ub, s, e in spans[i]:
             if ua < 0 or ub < 0:
                 continue
             o = overlaps[ua, ub]
             o.words += e - s
-            o.content += seg.cumulative_content[e] - seg.cumulative_content[s]
-            o.a_lo, o.a_hi = min(o.a_lo, seg.xs[s]), max(o.a_hi, seg.xs[e - 1] + 1)
-            o.b_lo, o.b_hi = min(o.b_lo, seg.ys[s]), max(o.b_hi, seg.ys[e - 1] + 1)
+            o.content += content[e] - content[s]
+            if xs[s] < o.a_lo:
+                o.a_lo = xs[s]
+            if xs[e - 1] >= o.a_hi:
+                o.a_hi = xs[e - 1] + 1
+            if ys[s] < o.b_lo:
+                o.b_lo = ys[s]
+            if ys[e - 1] >= o.b_hi:
+                o.b_hi = ys[e - 1] + 1
     return dict(overlaps)
 
 
