@@ -9,7 +9,6 @@ trimmed. Each token is aligned at most once per pair of sources: the longest pas
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import accumulate, chain
@@ -44,7 +43,7 @@ def align(docs: list[Doc], seeds: Seeds) -> list[Segment]:
     """Every shared passage of every seeded pair, in a deterministic order."""
     segments: list[Segment] = []
     for a, b in sorted(seeds):
-        segments.extend(_align_pair(docs[a], docs[b], sorted(set(seeds[a, b]))))
+        segments.extend(_align_pair(docs[a], docs[b], sorted(seeds[a, b])))
     return segments
 
 
@@ -56,19 +55,16 @@ def _align_pair(da: Doc, db: Doc, seeds: list[tuple[int, int]]) -> list[Segment]
     if da.ids == db.ids:
         every = list(range(len(da.ids)))
         return [Segment(da.index, db.index, every, every[:], da.cumulative_content[:])]
-    by_diagonal: dict[int, list[int]] = defaultdict(list)
-    for x, y in seeds:
-        by_diagonal[y - x].append(x)
-    done: set[tuple[int, int]] = set()
+    walked: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    """Per diagonal (y - x), the stretches of x the runs found so far went through."""
     found: list[tuple[list[int], list[int]]] = []
     for x, y in seeds:
-        if (x, y) in done:
+        stretches = walked.get(y - x)
+        if stretches and any(lo <= x < hi for lo, hi in stretches):
             continue
         runs = _trim(da, _passage(da, db, x, y))
         for rx, ry, n in runs:
-            on_diagonal = by_diagonal.get(ry - rx, [])
-            passed = on_diagonal[bisect_left(on_diagonal, rx) : bisect_left(on_diagonal, rx + n)]
-            done.update(zip(passed, map((ry - rx).__add__, passed), strict=True))
+            walked[ry - rx].append((rx, rx + n))
         if da.content_words(runs[0][0], runs[-1][0] + runs[-1][2]) >= K:
             xs = list(chain.from_iterable(range(rx, rx + n) for rx, _, n in runs))
             ys = list(chain.from_iterable(range(ry, ry + n) for _, ry, n in runs))

@@ -35,7 +35,8 @@ _BREAK = re.compile(r"[.!?;:…]|\n")
 
 Shingle = tuple[int, ...]
 Seeds = dict[tuple[int, int], list[tuple[int, int]]]
-"""(doc a, doc b) with a < b → seed positions (token in a, token in b)."""
+"""(doc a, doc b) with a < b → seed positions (token in a, token in b), each once: a token
+begins one shingle, and a pair of sources meets once among a shingle's holders."""
 
 
 @dataclass(frozen=True)
