@@ -2,109 +2,29 @@
 
 from __future__ import annotations
 
-import gc
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
-from reader.analysis.context import SentenceContext
-from reader.analysis.dates import find_dates
-from reader.analysis.diff import judge, word_diff
-from reader.analysis.matching import match_quotes
-from reader.analysis.paraphrase import THRESHOLD, similarity, stems
-from reader.analysis.passages import paragraphs, sentences
-from reader.analysis.quotemarks import MARKS
-from reader.analysis.quotes import extract_quotes
-from reader.analysis.speakers import attribute_speakers, discover_speakers, resolve_speaker
-from reader.analysis.timeline import extract_events
-from reader.model import Analysis, Quote, Story
+from reader.lazy import lazy_names
 
-__all__ = [
-    "MARKS",
-    "THRESHOLD",
-    "Progress",
-    "SentenceContext",
-    "analyze",
-    "attribute_speakers",
-    "collector_paused",
-    "discover_speakers",
-    "extract_events",
-    "extract_quotes",
-    "find_dates",
-    "judge",
-    "match_quotes",
-    "paragraphs",
-    "resolve_speaker",
-    "sentences",
-    "similarity",
-    "stems",
-    "word_diff",
-]
+if TYPE_CHECKING:
+    from reader.analysis.context import SentenceContext as SentenceContext
+    from reader.analysis.dates import find_dates as find_dates
+    from reader.analysis.diff import judge as judge
+    from reader.analysis.diff import word_diff as word_diff
+    from reader.analysis.matching import match_quotes as match_quotes
+    from reader.analysis.paraphrase import THRESHOLD as THRESHOLD
+    from reader.analysis.paraphrase import similarity as similarity
+    from reader.analysis.paraphrase import stems as stems
+    from reader.analysis.passages import paragraphs as paragraphs
+    from reader.analysis.passages import sentences as sentences
+    from reader.analysis.pipeline import analyze as analyze
+    from reader.analysis.pipeline import collector_paused as collector_paused
+    from reader.analysis.progress import Progress as Progress
+    from reader.analysis.quotemarks import MARKS as MARKS
+    from reader.analysis.quotes import extract_quotes as extract_quotes
+    from reader.analysis.speakers import attribute_speakers as attribute_speakers
+    from reader.analysis.speakers import discover_speakers as discover_speakers
+    from reader.analysis.speakers import resolve_speaker as resolve_speaker
+    from reader.analysis.timeline import extract_events as extract_events
 
-T = TypeVar("T")
-
-Progress = Callable[[str, int, int], None]
-"""Told `(stage, done, total)` as the analysis goes: the quotes stage counts sources, the
-others ("speakers", "matching", "timeline") report `0` of `1` when they start: they work
-on the whole story at once."""
-
-
-def analyze(story: Story, progress: Progress | None = None) -> Analysis:
-    """Quotes, shared quotes, text reuse, speakers and events of the story; `progress`, if
-    given, hears of each stage (a UI shows it while it waits)."""
-    with collector_paused():
-        return _analyze(story, progress or _unheard)
-
-
-def _unheard(stage: str, done: int, total: int) -> None:
-    """No one is listening."""
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The analysis allocates many small objects and no reference cycles, so the cyclic
-    garbage collector's passes over them are pure cost (a fifth of the time on big stories)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _analyze(story: Story, progress: Progress) -> Analysis:
-    timings: dict[str, float] = {}
-
-    def timed(name: str, step: Callable[[], T]) -> T:
-        started = time.perf_counter()
-        result = step()
-        timings[name] = time.perf_counter() - started
-        return result
-
-    def quotes_of_each_source() -> list[Quote]:
-        found: list[Quote] = []
-        for done, source in enumerate(story.sources, start=1):
-            found += extract_quotes(source)
-            progress("quotes", done, len(story.sources))
-        return found
-
-    progress("quotes", 0, len(story.sources))
-    found: list[Quote] = timed("quotes", quotes_of_each_source)
-    progress("speakers", 0, 1)
-    speakers = timed("speaker discovery", lambda: discover_speakers(story, found))
-    quotes: Sequence[Quote] = timed("speakers", lambda: attribute_speakers(story, found, speakers))
-    progress("matching", 0, 1)
-    clusters, reuse = timed("matching", lambda: match_quotes(story, quotes))
-    progress("timeline", 0, 1)
-    events = timed("timeline", lambda: extract_events(story, speakers))
-    return Analysis(
-        story=story.id,
-        quotes=tuple(quotes),
-        clusters=tuple(clusters),
-        reuse=tuple(reuse),
-        events=tuple(events),
-        speakers=tuple(speakers),
-        timings=timings,
-    )
+__getattr__, __all__ = lazy_names(__name__, __file__)

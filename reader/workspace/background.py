@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable
 from typing import IO, Any
 
-from reader.analysis import Progress, analyze
+from reader.analysis.progress import Progress
 from reader.model import Analysis, Story
 from reader.workspace.cache import cached_analysis, store_analysis
 
@@ -36,6 +36,14 @@ Work = Callable[[Story, Progress], Analysis]
 can import it by name. The child caches what it returns."""
 
 _SERVE = "from reader.workspace.background import serve; serve()"
+
+
+def analyse_story(story: Story, progress: Progress) -> Analysis:
+    """The work by default: the story's analysis, imported by the child that runs it and
+    never by the UI waiting for it."""
+    from reader.analysis import analyze
+
+    return analyze(story, progress)
 
 
 class Cancelled(Exception):
@@ -50,7 +58,7 @@ class BackgroundAnalysis:
     """One story's analysis, loaded from the cache or run in a child process, cancellable
     from any thread while `load` waits for it in another."""
 
-    def __init__(self, work: Work = analyze) -> None:
+    def __init__(self, work: Work = analyse_story) -> None:
         self._work = work
         self._lock = threading.Lock()
         self._cancelled = False

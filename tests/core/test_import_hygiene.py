@@ -1,4 +1,5 @@
-"""The core must run without the TUI: importing it never loads Textual."""
+"""The core must run without the TUI: importing it never loads Textual. The reader's first
+screen must not wait for modules it does not show: the analysis runs in a child process."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ CORE = [
     "reader.ingest.importer",
     "reader.annotations.anchoring",
     "reader.analysis",
+    "reader.analysis.pipeline",
+    "reader.workspace.view",
+    "reader.report.formats",
     "reader.cli",
 ]
 
@@ -28,3 +32,15 @@ def test_core_does_not_import_textual() -> None:
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_first_screen_imports_no_analysis_and_no_report_writer() -> None:
+    code = (
+        "import sys, reader.app, reader.store\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('reader.')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert "reader.app.reader_screen" in loaded
+    assert not [m for m in loaded if m.startswith(("reader.analysis.", "reader.report.html"))]
