@@ -1,7 +1,10 @@
 """The source columns side by side: as many as fit, the others a key press away.
 
 Only the shown columns are displayed (the rest keep their state, hidden), so moving
-across 50 sources lays out three or four widgets, never fifty.
+across 50 sources lays out three or four widgets, never fifty. The first screen mounts only
+the shown columns, so a story of 200 sources opens styling a few widgets, not a thousand;
+the others are mounted a few at a time after it (or at once when shown first). Until then
+a column is a plain object that keeps its cursor and highlights like a hidden one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import var
+from textual.timer import Timer
 from textual.widgets import Label
 
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
@@ -29,6 +33,10 @@ MIN_COLUMN_WIDTH = 38
 MIN_NAME = 4
 """Fewest characters a column's name is cut to, however narrow the column."""
 FLASH_SECONDS = 1.5
+AHEAD = 2
+AHEAD_SECONDS = 0.1
+"""The columns not shown yet are mounted `AHEAD` at a time, every `AHEAD_SECONDS`: a few
+milliseconds of work at a time, leaving the keys and the first screen free."""
 
 
 class ColumnsView(Horizontal, can_focus=True):
@@ -47,11 +55,12 @@ class ColumnsView(Horizontal, can_focus=True):
         super().__init__(id=id)
         self.columns = list(columns)
         for column in self.columns:
-            column.display = False  # until the first layout knows how many fit
+            column.display = False  # until the first layout knows how many fit (and mounts it)
         self._look: Look | None = None
         self._flashing: dict[str, tuple[tuple[int, int], ...]] = {}
         self._named_for = -1
         self._name_columns(SHORT)
+        self._ahead: Timer | None = None
 
     @property
     def look(self) -> Look:
@@ -67,7 +76,6 @@ class ColumnsView(Horizontal, can_focus=True):
             column.notify_style_update()
 
     def compose(self) -> ComposeResult:
-        yield from self.columns
         if not self.columns:
             yield Label(
                 "This story has no sources yet: add articles with `reader import`.",
@@ -123,14 +131,40 @@ class ColumnsView(Horizontal, can_focus=True):
         width, spare = divmod(self.size.width, shown)
         self._name_columns(min(SHORT, width - HEADING_CHROME))
         hint = Size(width, self.size.height)
+        chrome = self._mount_shown().styles.gutter
         for index, column in enumerate(self.columns):
             wider = 1 if index - self.first < spare else 0
-            column.lay_out(hint, width + wider if self.shows(index) else None)
+            column.lay_out(hint, width + wider if self.shows(index) else None, chrome)
         last = self.first + shown
         total = len(self.columns)
         self.post_message(
             ColumnsLaidOut(f"{self.first + 1}–{last} of {total}" if shown < total else "")
         )
+
+    def _mount_shown(self) -> SourceColumn:
+        """Mount the shown columns not mounted yet; the first shown column."""
+        for index in range(self.first, self.first + self.shown()):
+            self._mount(index)
+        if self._ahead is None and len(self.columns) > self.shown():
+            self._ahead = self.set_interval(AHEAD_SECONDS, self._mount_ahead)
+        return self.columns[self.first]
+
+    def _mount_ahead(self) -> None:
+        """Mount the next few columns not mounted yet, until all are: after the first
+        screen, between key presses, so that moving along the columns never waits."""
+        waiting = [i for i, column in enumerate(self.columns) if column.parent is None]
+        for index in waiting[:AHEAD]:
+            self._mount(index)
+        if len(waiting) <= AHEAD and self._ahead is not None:
+            self._ahead.stop()
+
+    def _mount(self, index: int) -> None:
+        """Mount the column at `index`, if it is not, in story order among the mounted ones
+        (mounting styles it at once; hidden, it is not laid out)."""
+        column = self.columns[index]
+        if column.parent is None:
+            later = (c for c in self.columns[index + 1 :] if c.parent is not None)
+            self.mount(column, before=next(later, None))
 
     def same_quote(
         self, cluster: Cluster, here: SourceColumn, step: int

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,7 +19,7 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize, TextSelected
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.worker import Worker
 
@@ -67,6 +67,8 @@ if TYPE_CHECKING:
     from reader.report import Format
     from reader.workspace import BackgroundAnalysis, Workspace
 
+T = TypeVar("T")
+
 SIDE_PANE_MIN_WIDTH = 100
 """Below this terminal width the side pane starts hidden, leaving room for two columns."""
 COLUMN_ACTIONS = frozenset(
@@ -107,12 +109,15 @@ class ReaderScreen(Screen[None]):
         self.analysis: Analysis | None = analysis
         self.workspace: Workspace | None = None
         """The analysis with the user's annotations applied (None while it loads)."""
+        self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
         if analysis is not None:  # given (a benchmark's own): the first frame has it all
             from reader.workspace import build_workspace
 
             self.workspace = build_workspace(story, analysis, ())
-            self.set_reactive(ReaderScreen.index, QuoteIndex(story, self.workspace.analysis))
-        self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
+            index = QuoteIndex(story, self.workspace.analysis)
+            self.set_reactive(ReaderScreen.index, index)
+            for column in self.columns:
+                column.set_reactive(SourceColumn.index, index)
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
         self._side_pane_for_legend = False
@@ -129,13 +134,9 @@ class ReaderScreen(Screen[None]):
             ReaderScreen.index, ReaderScreen.speaker, search=ReaderScreen.search_status
         )
         with Horizontal(id="body"):
-            view = ColumnsView(
-                [
-                    column.data_bind(ReaderScreen.index, ReaderScreen.speaker, ReaderScreen.current)
-                    for column in self.columns
-                ],
-                id="columns",
-            ).data_bind(extra=ReaderScreen.extra_columns)
+            view = ColumnsView(self.columns, id="columns").data_bind(
+                extra=ReaderScreen.extra_columns
+            )
             yield view
             with Vertical(id="side-pane"):
                 yield Legend(view, id="legend")
@@ -354,15 +355,23 @@ class ReaderScreen(Screen[None]):
     def on_speaker_chosen(self, message: SpeakerChosen) -> None:
         self.set_speaker(None if message.speaker == self.speaker else message.speaker)
 
-    def watch_speaker(self) -> None:
+    def watch_speaker(self, speaker: str | None) -> None:
         self._sync_current()
+        self._pass_down(SourceColumn.speaker, speaker)
 
-    def watch_current(self) -> None:
+    def watch_current(self, current: str | None) -> None:
         index = self.index
-        keys = (self.current is not None, index is not None and self.current in index.colour_of)
+        keys = (current is not None, index is not None and current in index.colour_of)
         if keys != self._keys_for_current:
             self._keys_for_current = keys
             self.refresh_bindings()
+        self._pass_down(SourceColumn.current, current)
+
+    def _pass_down(self, state: Reactive[T], value: T) -> None:
+        """Give the columns the screen's state: all of them, mounted or not (a column is
+        mounted when first shown), so that one shown later is up to date."""
+        for column in self.columns:
+            setattr(column, state.name, value)
 
     def action_timeline(self) -> None:
         timeline = self.query_one(TimelineList)
@@ -527,9 +536,10 @@ class ReaderScreen(Screen[None]):
         if message:
             self.notify(message, timeout=3)
 
-    def watch_index(self) -> None:
+    def watch_index(self, index: QuoteIndex | None) -> None:
         """A new analysis or new annotations: place the annotations and repaint."""
         self.annotator.place()
+        self._pass_down(SourceColumn.index, index)
 
     def notify_style_update(self) -> None:
         """A new theme: the annotation marks take its colours."""

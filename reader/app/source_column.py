@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 from textual.events import Click, Resize
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -73,6 +73,9 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self._wrapped: Wrapped | None = None
         self.size_hint = Size(0, 0)
         """The outer size the columns view gives its columns, for when this one is hidden."""
+        self._chrome = Spacing()
+        """The border and padding of a column, for when this one is hidden (and may not be
+        mounted, so without styles of its own)."""
         self._cells = Size(0, 0)
         """The column's size (`self.size`, kept: it costs a lookup every time)."""
         self._look_cache: Look | None = None
@@ -102,14 +105,14 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         chrome = GUTTER + SCROLL_MARK
         if self._cells.width:
             return max(1, self._cells.width - chrome)
-        return max(1, self.size_hint.width - self.styles.gutter.width - chrome)
+        return max(1, self.size_hint.width - self._chrome.width - chrome)
 
     @property
     def page_height(self) -> int:
         """Rows of text: the laid-out height, or for a hidden column the hint."""
         if self._cells.height:
             return self._cells.height
-        return max(1, self.size_hint.height - self.styles.gutter.height)
+        return max(1, self.size_hint.height - self._chrome.height)
 
     @property
     def wrapped(self) -> Wrapped:
@@ -143,11 +146,13 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def on_mount(self) -> None:
         self._draw_title()
 
-    def lay_out(self, hint: Size, width: int | None) -> None:
-        """Shown `width` cells wide (None: hidden) in a view of size `hint`. Its last size is
-        forgotten: until the next resize it wraps at the width it is given, never at a stale
-        one (a search could otherwise put the cursor on a line that moves when it shows)."""
+    def lay_out(self, hint: Size, width: int | None, chrome: Spacing) -> None:
+        """Shown `width` cells wide (None: hidden) in a view of size `hint`, a column's border
+        and padding being `chrome`. Its last size is forgotten: until the next resize it
+        wraps at the width it is given, never at a stale one (a search could otherwise put
+        the cursor on a line that moves when it shows)."""
         self.size_hint = hint if width is None else Size(width, hint.height)
+        self._chrome = chrome
         self._cells = Size(0, 0)
         if width is not None:
             self.styles.width = width

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from app_story import STATEMENT, build_analysis, build_story, no_blink, wide_story  # noqa: F401
 from textual.widgets import OptionList
 
-from reader.app import ReaderApp
+from reader.app import ReaderApp, columns_view
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import SpeakerList
+from reader.app.source_column import SourceColumn
 
 SIZE = (160, 45)
 
@@ -36,6 +38,68 @@ async def test_fifty_sources_show_a_window_that_follows_the_active_column() -> N
             assert quote - column.scroll_y == row, column.source.id  # all lined up
         await pilot.press("left_square_bracket")
         assert screen.column_index == shown
+
+
+@pytest.fixture
+def no_mounting_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Columns are mounted only when shown (the app mounts the others soon after)."""
+    monkeypatch.setattr(columns_view, "AHEAD_SECONDS", 3600)
+
+
+@pytest.mark.usefixtures("no_mounting_ahead")
+async def test_many_sources_mount_the_shown_columns_first_and_keep_each_cursor() -> None:
+    story, analysis = wide_story(30)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.columns_view
+        assert len(view.query(SourceColumn)) == view.shown() < len(screen.columns)
+        lines = {0: 3, 1: 5, len(screen.columns) - 1: 2}
+        for index in range(len(screen.columns)):
+            await pilot.press(*["j"] * lines.get(index, 0))
+            if index < len(screen.columns) - 1:
+                await pilot.press("l")
+        assert len(view.query(SourceColumn)) == len(screen.columns)  # mounted on the way
+        assert [c.source.id for c in view.query(SourceColumn)] == [s.id for s in story.sources]
+        last = screen.columns[-1]
+        assert last.index is screen.index  # a column mounted late has the highlights
+        for _ in screen.columns[1:]:
+            await pilot.press("h")
+        assert screen.column_index == 0 and view.first == 0
+        assert {i: screen.columns[i].cursor_line for i in lines} == lines
+
+
+async def test_the_columns_not_shown_are_mounted_soon_after_in_story_order() -> None:
+    story, analysis = wide_story(30)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.columns_view
+        for _ in range(100):  # a few columns a round
+            if len(view.query(SourceColumn)) == len(screen.columns):
+                break
+            await pilot.pause(columns_view.AHEAD_SECONDS)
+        assert [c.source.id for c in view.query(SourceColumn)] == [s.id for s in story.sources]
+        assert [c.display for c in screen.columns] == [view.shows(i) for i in range(30)]
+        assert screen.columns[-1].index is screen.index
+
+
+@pytest.mark.usefixtures("no_mounting_ahead")
+async def test_search_finds_and_shows_a_match_in_a_column_not_shown_yet() -> None:
+    story, analysis = wide_story(30)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, ReaderScreen)
+        far = screen.columns[-1]
+        assert far.parent is None  # not mounted
+        await pilot.press("slash", *"S29 paragraph 2", "enter")
+        assert [hit.source for hit in screen.search_hits] == [far.source.id]
+        assert screen.column is far and far.parent is screen.columns_view
+        assert screen.columns_view.shows(len(screen.columns) - 1) and far.display
+        start, end = far.cursor_span
+        assert start <= far.source.text.index("S29 paragraph 2") < end
+        assert 0 <= far.cursor_row < far.page_height  # on screen
+        assert far.overlays.search
 
 
 async def test_clicking_a_column_makes_it_active() -> None:
