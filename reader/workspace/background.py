@@ -24,6 +24,7 @@ import pickle
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -36,6 +37,9 @@ Work = Callable[[Story, Progress], Analysis]
 can import it by name. The child caches what it returns."""
 
 _SERVE = "from reader.workspace.background import serve; serve()"
+PROGRESS_SECONDS = 0.1
+"""Within a stage the child tells its progress at most this often (its start and its end
+always): a UI repaints for each report, and 200 sources would make 200 repaints."""
 
 
 def analyse_story(story: Story, progress: Progress) -> Analysis:
@@ -165,13 +169,29 @@ def serve() -> None:
         out.flush()
 
     try:
-        analysis = work(story, lambda *report: send(("progress", *report)))
+        analysis = work(story, throttled(lambda *report: send(("progress", *report))))
         send(("done", analysis))
     except Exception as error:
         with contextlib.suppress(OSError):  # the parent stopped listening
             send(("failed", f"{type(error).__name__}: {error}"))
         return
     store_analysis(story, analysis)  # for next time, once the parent has it
+
+
+def throttled(
+    report: Progress, seconds: float = PROGRESS_SECONDS, clock: Callable[[], float] = time.monotonic
+) -> Progress:
+    """`report`, told each stage's first and last report and, between them, one at most
+    every `seconds`."""
+    last: dict[str, float] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = clock()
+        if stage not in last or done >= total or now - last[stage] >= seconds:
+            last[stage] = now
+            report(stage, done, total)
+
+    return progress
 
 
 def _exit_at_end(given: IO[bytes]) -> None:

@@ -24,6 +24,7 @@ from reader.workspace import (
     cached_analysis,
     load_analysis,
 )
+from reader.workspace.background import throttled
 
 DEADLINE = 60.0
 """Seconds to wait for a process to end before failing (a real analysis takes far less)."""
@@ -59,8 +60,8 @@ def test_a_cache_miss_is_analysed_in_a_child_that_then_fills_the_cache(story: St
     assert without_timings(analysis) == without_timings(analyze(story))
     stages = list(dict.fromkeys(stage for stage, _, _ in reports))
     assert stages == ["quotes", "speakers", "matching", "timeline"]
-    sources = len(story.sources)
-    assert [done for stage, done, _ in reports if stage == "quotes"] == list(range(sources + 1))
+    done = [done for stage, done, _ in reports if stage == "quotes"]
+    assert done[0] == 0 and done[-1] == len(story.sources) and done == sorted(set(done))
     assert ended(background.pid)  # once it has cached the analysis it sent first
     cached = cached_analysis(story)
     assert cached is not None and without_timings(cached) == without_timings(analysis)
@@ -145,3 +146,14 @@ def test_the_child_exits_when_its_parent_is_killed(sample_path: Path) -> None:
     parent.kill()  # no chance to clean up: the child must notice on its own
     parent.wait()
     assert ended(pid)
+
+
+def test_progress_within_a_stage_is_told_at_most_every_tenth_of_a_second() -> None:
+    told: list[tuple[str, int, int]] = []
+    now = [0.0]
+    progress = throttled(lambda *report: told.append(report), 0.1, lambda: now[0])
+    for done in range(5):
+        progress("quotes", done, 4)
+        now[0] += 0.04
+    progress("speakers", 0, 1)
+    assert told == [("quotes", 0, 4), ("quotes", 3, 4), ("quotes", 4, 4), ("speakers", 0, 1)]
