@@ -12,22 +12,16 @@ from bisect import bisect_right
 
 from rich.cells import cell_len
 
-_UNSAFE = {
-    code: "\ufffd" for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)] if code != 0x0A
-}
-_UNSAFE[0x09] = " "
-_UNSAFE[0x0D] = " "
-_UNSAFE.update({code: "\ufffd" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+from reader.sanitize import visible
 
 _WORD = re.compile(r"(\s*\S+)(\s*)")
 
 
 def display_text(text: str) -> str:
-    """The text with control and bidi-override characters replaced, one for one.
-
-    The result has the same length as `text`, so offsets into the stored text index it too.
-    """
-    return text.translate(_UNSAFE)
+    """The text with control and bidi-override characters shown as symbols (as everywhere
+    else) and tabs as spaces, one for one: the result has the same length as `text`, so
+    offsets into the stored text index it too."""
+    return visible(text).replace("\t", " ")
 
 
 def _chunks(text: str, start: int, end: int, width: int) -> list[int]:

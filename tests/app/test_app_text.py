@@ -20,10 +20,10 @@ article = st.text(st.sampled_from(list("abc défg  \n\n—“”[]漢字\x1b\t")
     ("raw", "shown"),
     [
         ("[light] stays", "[light] stays"),
-        ("\x1b[31mred", "\ufffd[31mred"),
+        ("\x1b[31mred", "\u241b[31mred"),
         ("tab\there", "tab here"),
         ("bidi\u202eevil", "bidi\ufffdevil"),
-        ("line\r\nbreak", "line \nbreak"),
+        ("line\r\nbreak", "line\u240d\nbreak"),
     ],
 )
 def test_display_text_replaces_controls_one_for_one(raw: str, shown: str) -> None:
