@@ -27,7 +27,6 @@ from reader.app.annotation_marks import (
     quote_spans,
     summary,
 )
-from reader.app.annotations_screen import AnnotationsScreen
 from reader.app.columns_view import ColumnsView
 from reader.app.confirm_screen import ConfirmScreen
 from reader.app.keys import ANNOTATING
@@ -342,6 +341,8 @@ class Annotator:
 
     def open_list(self) -> None:
         """Every annotation of the story; the one chosen is jumped to."""
+        from reader.app.annotations_screen import AnnotationsScreen  # a table: off the first screen
+
         workspace = self.host.workspace
         if workspace is not None:
             screen = AnnotationsScreen(workspace.story, workspace.annotations)
