@@ -64,11 +64,17 @@ def _free_runs(
 ) -> list[tuple[list[int], list[int]]]:
     """Stretches of aligned words that no unit owns on either side, nor between them.
     `owned[doc][k]` counts the tokens before k that a unit owns, so whether one lies between
-    two aligned words is a subtraction."""
+    two aligned words is a subtraction; when none lies between the first and the last, the
+    stretch is one run. A stretch too short to be reuse is passed over."""
     owned_a, owned_b = owned[seg.a], owned[seg.b]
     runs: list[tuple[list[int], list[int]]] = []
     for s, e in free:
+        if e - s < MIN_WORDS:
+            continue
         xs, ys = seg.xs[s:e], seg.ys[s:e]
+        if owned_a[xs[0]] == owned_a[xs[-1]] and owned_b[ys[0]] == owned_b[ys[-1]]:
+            runs.append((xs, ys))
+            continue
         at_a = list(map(owned_a.__getitem__, xs))
         at_b = list(map(owned_b.__getitem__, ys))
         steps = map(or_, map(ne, at_a, at_a[1:]), map(ne, at_b, at_b[1:]))
