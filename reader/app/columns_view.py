@@ -135,11 +135,9 @@ class ColumnsView(Horizontal, can_focus=True):
         for index, column in enumerate(self.columns):
             wider = 1 if index - self.first < spare else 0
             column.lay_out(hint, width + wider if self.shows(index) else None, chrome)
-        last = self.first + shown
         total = len(self.columns)
-        self.post_message(
-            ColumnsLaidOut(f"{self.first + 1}–{last} of {total}" if shown < total else "")
-        )
+        span = f"{self.first + 1}" + (f"–{self.first + shown}" if shown > 1 else "")
+        self.post_message(ColumnsLaidOut(f"{span} of {total}" if shown < total else ""))
 
     def _mount_shown(self) -> SourceColumn:
         """Mount the shown columns not mounted yet; the first shown column."""

@@ -10,6 +10,7 @@ from reader.app import ReaderApp, columns_view
 from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import SpeakerList
 from reader.app.source_column import SourceColumn
+from reader.app.story_header import StoryHeader
 
 SIZE = (160, 45)
 
@@ -38,6 +39,15 @@ async def test_fifty_sources_show_a_window_that_follows_the_active_column() -> N
             assert quote - column.scroll_y == row, column.source.id  # all lined up
         await pilot.press("left_square_bracket")
         assert screen.column_index == shown
+
+
+@pytest.mark.parametrize(("size", "window"), [((160, 45), "2–4 of 8"), ((60, 20), "2 of 8")])
+async def test_the_header_says_which_columns_show(size: tuple[int, int], window: str) -> None:
+    story, analysis = wide_story(8)
+    async with ReaderApp(story, analysis).run_test(size=size) as pilot:
+        for _ in range(pilot.app.screen.columns_view.shown()):
+            await pilot.press("l")
+        assert pilot.app.screen.query_one(StoryHeader).window == window
 
 
 @pytest.fixture
