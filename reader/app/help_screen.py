@@ -20,10 +20,13 @@ from reader.app.legend import help_line
 def key_rows(
     display: Callable[[Binding], str], bindings: Iterable[Binding]
 ) -> list[tuple[str, str]]:
-    """(keys, what they do) for each binding, keys shown as `display` (the key bar's) shows them."""
+    """(keys, what they do) for each binding, keys shown as `display` (the key bar's) shows them;
+    a binding's own `key_display` names one key, whose other names it binds too (shift+F3
+    arrives as F15 from many terminals), so it is shown alone."""
     return [
         (
-            " / ".join(display(Binding(key.strip(), b.action)) for key in b.key.split(",")),
+            b.key_display
+            or " / ".join(display(Binding(key.strip(), b.action)) for key in b.key.split(",")),
             b.tooltip or b.description,
         )
         for b in bindings

@@ -19,8 +19,9 @@ from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from reader.app import ReaderApp
 from reader.app.coverage import CoverageScreen
-from reader.app.help_screen import HelpScreen
+from reader.app.help_screen import HelpScreen, key_rows
 from reader.app.key_bar import KeyBar, KeyLabel, fit
+from reader.app.keys import KEYS
 from reader.app.legend import MARKS, Legend
 from reader.app.quote_details import DELETED, INSERTED, QuoteDetailsScreen
 from reader.app.reader_screen import ReaderScreen
@@ -304,6 +305,13 @@ async def test_palette_jumps_to_a_speaker() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen.speaker == "Gabriele Galimberti"
+
+
+def test_help_names_each_key_once_by_the_name_on_the_key_bar() -> None:
+    rows = dict((what, keys) for keys, what in key_rows(lambda b: b.key, KEYS))
+    assert rows["Previous search match"] == "⇧F3"  # not "shift+f3 / f15"
+    assert rows["Next search match"] == "F3"
+    assert rows["Focus the source column on the right"] == "right / l"
 
 
 async def test_help_lists_every_key() -> None:
