@@ -38,6 +38,14 @@ class ReaderApp(App[None]):
         self.analysis = analysis
         self.stories = stories
 
+    quitting = False
+    """Set when the user quits: the reader's keys then do nothing, so a key typed in the same
+    instant (`q` then `s`) cannot open a screen on an app that is closing."""
+
+    async def action_quit(self) -> None:
+        self.quitting = True
+        await super().action_quit()
+
     def on_cursor_position(self, event: events.CursorPosition) -> None:
         """Textual reads shift+F3's ESC[1;2R as a cursor position report, which the
         full-screen reader never asks for: it is the key (bound as F15, its other name)."""

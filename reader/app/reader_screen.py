@@ -255,6 +255,8 @@ class ReaderScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that cannot do anything now (they reappear when they can)."""
+        if getattr(self.app, "quitting", False):
+            return False
         if action in Annotator.ACTIONS:
             return self.annotator.applies(action)
         if not self.columns and action in COLUMN_ACTIONS:

@@ -349,6 +349,19 @@ async def test_q_quits() -> None:
         assert not app.is_running
 
 
+@pytest.mark.parametrize("key", ["s", "c", "A", "question_mark", "x"])
+async def test_a_key_typed_just_after_q_opens_nothing_and_the_reader_quits_cleanly(
+    key: str,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for typed in ("q", key):  # in the same instant, as a fast typist's keys arrive
+            app.post_message(events.Key(typed, None))
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+    assert not [s for s in app.screen_stack if s.is_modal]
+
+
 async def test_article_text_is_data_not_markup() -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         b = reader(pilot).columns[1]
