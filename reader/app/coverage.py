@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
@@ -54,7 +54,7 @@ class CoverageScreen(Screen[Jump | None]):
         self.names = index.names
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="coverage"):
+        with VerticalScroll(id="coverage"):
             yield Label(f"Coverage of “{self.index.story.title}”", id="coverage-title")
             yield Label(LEGEND, id="coverage-legend")
             yield Label("Shared quotes × sources", classes="coverage-heading")
@@ -83,7 +83,7 @@ class CoverageScreen(Screen[Jump | None]):
         for count in self.index.speakers:
             if count.shared:
                 speakers.add_row(*self._speaker_cells(count.name), key=count.name)
-        quotes.focus()
+        quotes.focus(scroll_visible=False)  # the title and the legend first
 
     def _quote_cells(self, cluster: Cluster) -> list[Text]:
         chip = colour(self.index.colour_of[cluster.id])

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
+from reader.analysis import analyze
 from reader.app import ReaderApp
 from reader.app.coverage import CoverageScreen
 from reader.app.help_screen import HelpScreen, key_rows
@@ -29,6 +30,7 @@ from reader.app.side_pane import TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.speaker_picker import SpeakerPicker
 from reader.app.story_header import StoryHeader
+from reader.store import load_story, sample_story
 
 SIZE = (160, 45)
 
@@ -279,6 +281,18 @@ async def test_coverage_fits_a_narrow_screen(size: tuple[int, int]) -> None:
         assert quotes.fixed_columns == 2  # the quote and its speaker stay as sources scroll
         quote = quotes.get_row("q1")[0]
         assert isinstance(quote, Text) and quote.cell_len <= max(18, size[0] // 3 + 2)
+
+
+async def test_coverage_scrolls_to_the_speakers_table_below_many_quotes() -> None:
+    story = load_story(sample_story())
+    async with ReaderApp(story, analyze(story)).run_test(size=(60, 20)) as pilot:
+        await pilot.press("c", "tab")
+        coverage = pilot.app.screen
+        assert isinstance(coverage, CoverageScreen)
+        speakers = coverage.query_one("#coverage-speakers", DataTable)
+        assert coverage.focused is speakers
+        shown_at = speakers.region  # empty when off the screen
+        assert shown_at.height >= 2 and shown_at.bottom <= 19  # above the key bar
 
 
 async def test_shift_f3_read_as_a_cursor_position_report_steps_back() -> None:
