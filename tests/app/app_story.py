@@ -11,8 +11,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
+from reader.app.reader_screen import ReaderScreen
 from reader.model import (
     Analysis,
     Cluster,
@@ -185,3 +187,10 @@ def wide_story(count: int) -> tuple[Story, Analysis]:
         speaker_confidence=0.9,
     )
     return story, Analysis(story=story.id, clusters=(cluster,))
+
+
+def reader(pilot: Pilot[None]) -> ReaderScreen:
+    """The reader screen the pilot's app shows."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen

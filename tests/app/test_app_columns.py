@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from app_story import STATEMENT, build_analysis, build_story, no_blink, wide_story  # noqa: F401
+from app_story import (  # noqa: F401 - no_blink is an autouse fixture
+    STATEMENT,
+    build_analysis,
+    build_story,
+    no_blink,
+    reader,
+    wide_story,
+)
 from textual.widgets import OptionList
 
 from reader.app import ReaderApp, columns_view
-from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import SpeakerList
 from reader.app.source_column import SourceColumn
 from reader.app.story_header import StoryHeader
@@ -19,8 +25,7 @@ async def test_fifty_sources_show_a_window_that_follows_the_active_column() -> N
     story, analysis = wide_story(50)
     app = ReaderApp(story, analysis)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ReaderScreen)
+        screen = reader(pilot)
         view = screen.columns_view
         shown = view.shown()
         assert [c.display for c in screen.columns].count(True) == shown
@@ -45,9 +50,9 @@ async def test_fifty_sources_show_a_window_that_follows_the_active_column() -> N
 async def test_the_header_says_which_columns_show(size: tuple[int, int], window: str) -> None:
     story, analysis = wide_story(8)
     async with ReaderApp(story, analysis).run_test(size=size) as pilot:
-        for _ in range(pilot.app.screen.columns_view.shown()):
+        for _ in range(reader(pilot).columns_view.shown()):
             await pilot.press("l")
-        assert pilot.app.screen.query_one(StoryHeader).window == window
+        assert reader(pilot).query_one(StoryHeader).window == window
 
 
 @pytest.fixture
@@ -60,8 +65,7 @@ def no_mounting_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_many_sources_mount_the_shown_columns_first_and_keep_each_cursor() -> None:
     story, analysis = wide_story(30)
     async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, ReaderScreen)
+        screen = reader(pilot)
         view = screen.columns_view
         assert len(view.query(SourceColumn)) == view.shown() < len(screen.columns)
         lines = {0: 3, 1: 5, len(screen.columns) - 1: 2}
@@ -82,8 +86,7 @@ async def test_many_sources_mount_the_shown_columns_first_and_keep_each_cursor()
 async def test_the_columns_not_shown_are_mounted_soon_after_in_story_order() -> None:
     story, analysis = wide_story(30)
     async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, ReaderScreen)
+        screen = reader(pilot)
         view = screen.columns_view
         for _ in range(100):  # a few columns a round
             if len(view.query(SourceColumn)) == len(screen.columns):
@@ -98,8 +101,7 @@ async def test_the_columns_not_shown_are_mounted_soon_after_in_story_order() -> 
 async def test_search_finds_and_shows_a_match_in_a_column_not_shown_yet() -> None:
     story, analysis = wide_story(30)
     async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, ReaderScreen)
+        screen = reader(pilot)
         far = screen.columns[-1]
         assert far.parent is None  # not mounted
         await pilot.press("slash", *"S29 paragraph 2", "enter")
@@ -115,8 +117,7 @@ async def test_search_finds_and_shows_a_match_in_a_column_not_shown_yet() -> Non
 async def test_clicking_a_column_makes_it_active() -> None:
     story = build_story()
     async with ReaderApp(story, build_analysis(story)).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, ReaderScreen)
+        screen = reader(pilot)
         await pilot.click(screen.columns[2], offset=(10, 5))
         assert screen.column_index == 2
         assert screen.columns[2].active and not screen.columns[0].active
@@ -126,8 +127,7 @@ async def test_clicking_a_column_makes_it_active() -> None:
 async def test_choosing_in_the_speaker_list_filters() -> None:
     story = build_story()
     async with ReaderApp(story, build_analysis(story)).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, ReaderScreen)
+        screen = reader(pilot)
         speakers = screen.query_one(SpeakerList)
         speakers.focus()
         speakers.highlighted = 0
@@ -140,8 +140,7 @@ async def test_choosing_in_the_speaker_list_filters() -> None:
 async def test_palette_jumps_to_a_source() -> None:
     story = build_story()
     async with ReaderApp(story, build_analysis(story)).run_test(size=SIZE) as pilot:
-        screen = pilot.app.screen
-        assert isinstance(screen, ReaderScreen)
+        screen = reader(pilot)
         await pilot.press("ctrl+p", *"source: Outlet D")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

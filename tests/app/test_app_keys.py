@@ -10,11 +10,11 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     build_analysis,
     build_story,
     no_blink,
+    reader,
 )
 from rich.text import Text
 from textual import events
 from textual.content import Content
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from reader.analysis import analyze
@@ -38,12 +38,6 @@ SIZE = (160, 45)
 def make_app() -> ReaderApp:
     story = build_story()
     return ReaderApp(story, build_analysis(story))
-
-
-def reader(pilot: Pilot[None]) -> ReaderScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def occurrence_line(column: SourceColumn, cluster_id: str) -> int:
