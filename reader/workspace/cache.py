@@ -164,30 +164,32 @@ def _code_digest() -> str:
     however indirectly (`reader.text`, `reader.model`…), so new code never reads old results."""
     digest = hashlib.sha256()
     root = Path(reader.__file__).parent.parent
-    for file in analysis_code():
-        with contextlib.suppress(OSError):
-            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
+    for file, source in sorted(analysis_code().items()):
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0" + source)
     return digest.hexdigest()
 
 
-def analysis_code() -> list[Path]:
-    """The source files the analysis runs: every module of `reader.analysis`, the reader
-    modules they import (read from their import statements, so a module imported inside a
-    function counts too), theirs in turn, and the packages holding them."""
+def analysis_code() -> dict[Path, bytes]:
+    """The source files the analysis runs, each read once: every module of
+    `reader.analysis`, the reader modules they import (read from their import statements, so
+    a module imported inside a function counts too), theirs in turn, and the packages
+    holding them."""
     top = Path(reader.__file__).parent
     todo = sorted(Path(analysis_package.__file__).parent.glob("*.py"))
-    found: set[Path] = set()
+    found: dict[Path, bytes] = {}
     names: set[str] = set()
     while todo:
         file = todo.pop()
         if file in found:
             continue
-        found.add(file)
-        with contextlib.suppress(OSError):
-            new = set(_imported(file.read_text(encoding="utf-8"))) - names
-            names |= new
-            todo += [f for name in sorted(new) for f in _files(name, top)]
-    return sorted(found)
+        try:
+            found[file] = file.read_bytes()
+        except OSError:
+            continue
+        new = set(_imported(found[file].decode("utf-8", errors="replace"))) - names
+        names |= new
+        todo += [f for name in sorted(new) for f in _files(name, top)]
+    return found
 
 
 _IMPORT = re.compile(
