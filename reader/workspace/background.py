@@ -1,9 +1,9 @@
 """The analysis in a child process, so a UI waiting for it keeps its speed.
 
 A cached analysis is read in the calling process: that is quick, and starting a process is
-not. On a miss a child process analyses the story (and writes the cache), telling its
-progress and then sending the analysis back; on a 2-core machine the child gets a core of
-its own and the UI keeps the other.
+not. On a miss a child process analyses the story, telling its progress, sends the
+analysis back and then writes the cache; on a 2-core machine the child gets a core of its
+own and the UI keeps the other.
 
 The child is a fresh interpreter running `serve` (forking a process that runs threads, as a
 Textual app does, can deadlock it), started with `subprocess` rather than `multiprocessing`:
@@ -12,8 +12,9 @@ resource tracker `multiprocessing` starts with its first child cannot take. The 
 stdout and stderr go nowhere, so nothing it prints reaches the UI's terminal; the parent
 sends the work on its stdin and reads pickled messages from a private pipe.
 
-No child outlives what asked for it: `cancel` kills it at once (the story was closed, the
-app quits), and a child whose parent dies, however it dies, sees its stdin end and exits.
+No child outlives what asked for it: `cancel` kills it at once while it analyses (the story
+was closed, the app quits) and, once the analysis came back, waits for it to finish the
+cache; a child whose parent dies, however it dies, sees its stdin end and exits.
 """
 
 from __future__ import annotations
