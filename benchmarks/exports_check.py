@@ -26,7 +26,7 @@ import jsonschema
 import pandas as pd
 
 from reader.analysis import analyze
-from reader.bench import corpus_story, read_articles
+from reader.bench import read_corpus_story
 from reader.ingest import ImportOptions, import_files
 from reader.report import FORMATS, export_schema, render_export
 from reader.store import load_story
@@ -137,7 +137,7 @@ def main() -> None:
     for name, count in sorted(totals.items()):
         print(f"  {name}: {count}")
     if args.multi_news:
-        story = corpus_story(read_articles(args.multi_news), args.articles)
+        story = read_corpus_story(str(args.multi_news), args.articles)
         workspace = build_workspace(story, analyze(story), ())
         print(
             f"Multi-News: {len(story.sources)} articles, "

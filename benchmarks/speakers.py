@@ -40,7 +40,7 @@ from reader.analysis import analyze
 from reader.analysis.labels import has_verb
 from reader.analysis.quotes import extract_quotes
 from reader.analysis.speakers import attribute_speakers, discover_speakers
-from reader.bench import MIN_WORDS, multi_news_clusters
+from reader.bench import long_enough, multi_news_clusters
 from reader.ingest import ImportOptions, import_files
 from reader.model import CERTAIN, Analysis, Quote, Story
 from reader.store import load_story
@@ -268,7 +268,7 @@ def multi_news(path: Path, count: int) -> list[list[str]]:
     clusters: list[list[str]] = []
     taken = 0
     for passages in multi_news_clusters(path):
-        articles = [p.strip() for p in passages if len(p.split()) >= MIN_WORDS][: count - taken]
+        articles = long_enough(passages)[: count - taken]
         if articles:
             clusters.append(articles)
             taken += len(articles)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from reader.bench.baseline import all_pairs_difflib
 from reader.bench.corpus import (
-    MIN_WORDS,
     corpus_story,
+    long_enough,
     multi_news_clusters,
     read_articles,
     read_corpus_story,
@@ -24,13 +24,13 @@ from reader.bench.synthetic import Passage, synthetic_quotes, synthetic_story, s
 
 __all__ = [
     "CASES",
-    "MIN_WORDS",
     "Case",
     "Measurement",
     "Passage",
     "all_pairs_difflib",
     "corpus_story",
     "long_article",
+    "long_enough",
     "measure",
     "mixed_marks",
     "multi_news_clusters",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -18,6 +18,7 @@ from reader.model import Source, Story
 __all__ = [
     "MIN_WORDS",
     "corpus_story",
+    "long_enough",
     "multi_news_clusters",
     "read_articles",
     "read_corpus_story",
@@ -43,10 +44,15 @@ def read_articles(path: Path) -> list[str]:
         raise ReaderError(f"{path}: not a folder of .txt articles nor a .jsonl file")
     else:
         raise FileNotFoundError(2, "No such file or directory", str(path))
-    articles = [text.strip() for text in texts if len(text.split()) >= MIN_WORDS]
-    if not articles:
+    found = long_enough(texts)
+    if not found:
         raise ReaderError(f"{path}: no article of {MIN_WORDS} words or more")
-    return articles
+    return found
+
+
+def long_enough(texts: Iterable[str]) -> list[str]:
+    """The texts long enough to be articles (`MIN_WORDS` words or more), stripped."""
+    return [text.strip() for text in texts if len(text.split()) >= MIN_WORDS]
 
 
 def multi_news_clusters(path: Path) -> Iterator[list[str]]:

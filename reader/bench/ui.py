@@ -76,7 +76,7 @@ def first_screen_seconds(folder: Path | None) -> float:
     return time.perf_counter() - started
 
 
-async def timed_press(pilot: Pilot[Any], key: str) -> float:
+async def _timed_press(pilot: Pilot[Any], key: str) -> float:
     """Seconds for one key press to be handled and the screen to go idle again."""
     started = time.perf_counter()
     await pilot.press(key)
@@ -87,7 +87,7 @@ async def timed_press(pilot: Pilot[Any], key: str) -> float:
 async def press_in_turn(pilot: Pilot[Any], times: dict[str, list[float]]) -> None:
     """Press each key of `times` once, in turn, adding the seconds it took to its list."""
     for key, taken in times.items():
-        taken.append(await timed_press(pilot, key))
+        taken.append(await _timed_press(pilot, key))
 
 
 def less_pilot_cost(times: dict[str, list[float]]) -> dict[str, float]:
@@ -97,18 +97,14 @@ def less_pilot_cost(times: dict[str, list[float]]) -> dict[str, float]:
     return {key: statistics.median(t) - cost for key, t in times.items() if key != IGNORED_KEY}
 
 
-async def key_cost(pilot: Pilot[Any], key: str, presses: int = 25) -> float:
-    """The median seconds of `key` less that of the ignored key (`less_pilot_cost`)."""
+async def _key_cost(app: ReaderApp, key: str, presses: int = 25) -> float:
+    """The median seconds of `key` in `app` less that of the ignored key (`less_pilot_cost`)."""
     times: dict[str, list[float]] = {key: [], IGNORED_KEY: []}
-    for _ in range(presses):
-        await press_in_turn(pilot, times)
-    return less_pilot_cost(times)[key]
-
-
-async def _key_cost(app: ReaderApp, key: str) -> float:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        return await key_cost(pilot, key)
+        for _ in range(presses):
+            await press_in_turn(pilot, times)
+    return less_pilot_cost(times)[key]
 
 
 async def _measure(runs: int) -> tuple[float, float, float, float]:
