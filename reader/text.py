@@ -36,10 +36,6 @@ class Token:
     end: int
     norm: str
 
-    @property
-    def content(self) -> bool:
-        return self.norm not in FUNCTION_WORDS
-
 
 def normalize_word(word: str) -> str:
     """Lower-case, accents kept, apostrophes and hyphens dropped; "&" reads as "and"."""

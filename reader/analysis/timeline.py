@@ -35,19 +35,24 @@ CONTEXT_SENTENCES = 20
 _DATELINE_KINDS = frozenset({"iso", "month_day", "day_month"})
 """A full date opening the text is the article's dateline, not an event."""
 _DATELINE = re.compile(r"(?i)\s*(?:date|published|updated|posted)?:?\s*")
-_DATE_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | {
-    "week",
-    "month",
-    "year",
-    "day",
-    "days",
-    "last",
-    "late",
-    "early",
-    "earlier",
-    "yesterday",
-    "today",
-}
+_NOT_EVENT_WORDS = (
+    FUNCTION_WORDS
+    | frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+    | {
+        "week",
+        "month",
+        "year",
+        "day",
+        "days",
+        "last",
+        "late",
+        "early",
+        "earlier",
+        "yesterday",
+        "today",
+    }
+)
+"""Words that do not tell one event from another: function words and words of dates."""
 
 
 @dataclass
@@ -137,7 +142,7 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(
         _stem(norm)
         for norm in token_columns(text)[2]
-        if norm not in FUNCTION_WORDS and norm not in _DATE_WORDS and not norm.isdigit()
+        if norm not in _NOT_EVENT_WORDS and not norm.isdigit()
     )
 
 
