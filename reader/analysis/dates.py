@@ -198,9 +198,9 @@ def _expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, r
     choosing window by window is choosing over the whole text; marking the characters taken
     makes each choice cost the length of the expression, however many there are."""
     candidates: dict[tuple[int, int, str], re.Match[str]] = {}
-    possible = _possible(text[start:end])
+    ruled_out = _ruled_out(text[start:end])
     for kind, pattern in _COMPILED:
-        if kind not in possible:
+        if kind in ruled_out:
             continue
         for match in pattern.finditer(text, start, end):
             if match.end() > match.start():
@@ -215,9 +215,10 @@ def _expressions(text: str, start: int, end: int) -> list[tuple[int, int, str, r
     return sorted(taken, key=lambda t: t[0])
 
 
-def _possible(window: str) -> set[str]:
-    """The kinds of expression `window` can hold, judged from what every match of a kind
-    holds (a digit, a month's name, "day"…): the patterns of the others are not tried.
+def _ruled_out(window: str) -> set[str]:
+    """The kinds of expression `window` cannot hold, judged from what every match of a kind
+    holds (a digit, a month's name, "day"…): their patterns are not tried (a kind not
+    listed here always is).
     Case-blind words are looked for in a folded copy where the four letters that match an
     ASCII letter case-blind without being one (İ ı ſ K) are that letter."""
     digit = _DIGIT.search(window) is not None
@@ -238,7 +239,7 @@ def _possible(window: str) -> set[str]:
         "relative": any(units),
         "year": digit,
     }
-    return {kind for kind, can in kinds.items() if can}
+    return {kind for kind, can in kinds.items() if not can}
 
 
 _DIGIT = re.compile(r"\d")
