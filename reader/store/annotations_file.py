@@ -83,7 +83,7 @@ def update_annotations(
 def _annotations_path(story_path: Path) -> Path:
     """The story's annotations file; ReaderError when it is a link out of the story."""
     path = story_path / ANNOTATIONS_FILE
-    if path.is_symlink() and (away := escapes(story_path, path)) is not None:
+    if (away := escapes(story_path, path)) is not None:
         raise ReaderError([away])
     return path
 

@@ -12,7 +12,11 @@ from reader.errors import Problem
 
 
 def escapes(folder: Path, path: Path) -> Problem | None:
-    """A problem when `path`, its links followed, leads out of the story `folder`."""
+    """A problem when `path`, its links followed, leads out of the story `folder`. The folder
+    holding `path` is inside the story (the story folder itself, or one found inside), so
+    only a link can lead out: a plain file or folder costs no lookup."""
+    if not path.is_symlink():
+        return None
     try:
         target = path.resolve()
         inside = target.is_relative_to(folder.resolve())

@@ -278,8 +278,7 @@ def _sources(
         return (), [Problem(directory, None, "a file where the sources folder should be")]
     stored = []
     for path in sorted(directory.glob("*.txt")) if directory.is_dir() else []:
-        # The folder is inside the story: only a link in it can lead out.
-        if path.is_symlink() and (away := escapes(folder, path)) is not None:
+        if (away := escapes(folder, path)) is not None:
             problems.append(away)
         else:
             stored.append(path)
@@ -316,7 +315,7 @@ def _source(directory: Path, source_id: str) -> tuple[Source | None, list[Proble
     if not meta_path.is_file():
         problems.append(Problem(meta_path, None, f"missing: the metadata of {source_id}.txt"))
         return None, problems
-    if meta_path.is_symlink() and (away := escapes(directory.parent, meta_path)) is not None:
+    if (away := escapes(directory.parent, meta_path)) is not None:
         return None, [*problems, away]
     meta = YamlFile(meta_path)
     meta_text, meta_problems = read_text(meta_path)
