@@ -127,7 +127,7 @@ class BackgroundAnalysis:
         while True:
             try:
                 kind, *body = pickle.load(stream)
-            except (EOFError, pickle.UnpicklingError):
+            except (EOFError, ValueError, pickle.UnpicklingError):  # ValueError: `cancel` closed it
                 if self._cancelled:
                     raise Cancelled from None
                 raise AnalysisCrashed(
