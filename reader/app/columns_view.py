@@ -4,7 +4,9 @@ Only the shown columns are displayed (the rest keep their state, hidden), so mov
 across 50 sources lays out three or four widgets, never fifty. The first screen mounts only
 the shown columns, so a story of 200 sources opens styling a few widgets, not a thousand;
 the others are mounted a few at a time after it (or at once when shown first). Until then
-a column is a plain object that keeps its cursor and highlights like a hidden one.
+a column is a plain object that keeps its cursor and highlights like a hidden one. The
+screen tells the view the size it expects before the first layout (`expect`), so that the
+first frame already shows the columns instead of an empty view painted again with them.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class ColumnsView(Horizontal, can_focus=True):
         self._named_for = -1
         self._name_columns(SHORT)
         self._ahead: Timer | None = None
+        self._expected = Size(0, 0)
 
     @property
     def look(self) -> Look:
@@ -91,9 +94,20 @@ class ColumnsView(Horizontal, can_focus=True):
                 column.use_name(names[column.source.id])
             self._named_for = room
 
+    @property
+    def room(self) -> Size:
+        """The view's size; before its first layout, the size it expects (`expect`)."""
+        return self.size if self.size.width else self._expected
+
+    def expect(self, room: Size) -> None:
+        """Lay the columns out for the size the first layout is to give the view, so that
+        the first frame shows them. The view's first resize lays them out at its real size."""
+        self._expected = room
+        self._lay_out()
+
     def fitting(self) -> int:
         """How many columns of at least `MIN_COLUMN_WIDTH` fit the width."""
-        return max(1, self.size.width // MIN_COLUMN_WIDTH)
+        return max(1, self.room.width // MIN_COLUMN_WIDTH)
 
     def shown(self, extra: int | None = None) -> int:
         """How many columns show at once, `extra` more or fewer than fit."""
@@ -115,7 +129,9 @@ class ColumnsView(Horizontal, can_focus=True):
             self.first = max(0, min(self.first, len(self.columns) - shown))
 
     def on_resize(self, event: Resize) -> None:
-        self._lay_out()
+        expected, self._expected = self._expected, Size(0, 0)
+        if self.size != expected:  # else `expect` laid the columns out for this very size
+            self._lay_out()
 
     def watch_extra(self) -> None:
         self._lay_out()
@@ -124,13 +140,14 @@ class ColumnsView(Horizontal, can_focus=True):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        if not self.size.width or not self.columns:
+        room = self.room
+        if not room.width or not self.columns:
             return
         shown = self.shown()
         self.set_reactive(ColumnsView.first, max(0, min(self.first, len(self.columns) - shown)))
-        width, spare = divmod(self.size.width, shown)
+        width, spare = divmod(room.width, shown)
         self._name_columns(min(SHORT, width - HEADING_CHROME))
-        hint = Size(width, self.size.height)
+        hint = Size(width, room.height)
         chrome = self._mount_shown().styles.gutter
         for index, column in enumerate(self.columns):
             wider = 1 if index - self.first < spare else 0

@@ -7,13 +7,12 @@ the worker posts, errors included (shown to the user; the columns stay usable).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.analysis import Progress
 from reader.app.messages import AnalysisFailed, AnalysisReady, ExportFinished
 from reader.app.quote_index import QuoteIndex
 from reader.errors import ReaderError
 from reader.model import Story
-from reader.report import Format, default_export_path, write_export
 from reader.store import load_annotations
 from reader.workspace import (
     AnalysisCrashed,
@@ -22,6 +21,10 @@ from reader.workspace import (
     Workspace,
     build_workspace,
 )
+
+if TYPE_CHECKING:
+    from reader.analysis import Progress
+    from reader.report import Format
 
 
 def open_workspace(
@@ -48,7 +51,10 @@ def open_workspace(
 
 def export_story(workspace: Workspace, fmt: Format, folder: Path | None) -> ExportFinished:
     """Write the story in `fmt` into `folder`, by default where `reader export` would (the
-    story's `reports/`): its path, or what went wrong."""
+    story's `reports/`): its path, or what went wrong. The writers are imported here, by
+    the first export, rather than by the worker loading the analysis."""
+    from reader.report import default_export_path, write_export
+
     try:
         path = default_export_path(workspace.story, fmt, folder)
         write_export(fmt, workspace, path)

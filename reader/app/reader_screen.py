@@ -18,7 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
+from textual.css.scalar import Scalar
 from textual.events import Resize, TextSelected
+from textual.geometry import Size
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.worker import Worker
@@ -75,6 +77,11 @@ COLUMN_ACTIONS = frozenset(
     {"cursor", "page", "edge", "column", "quote", "same_quote", "details", "more_columns"}
 )
 """Actions on the active column: none applies to a story without sources."""
+
+
+def cells(scalar: Scalar | None) -> int:
+    """A size the stylesheet sets in cells (0 for any other kind of size)."""
+    return (scalar.cells if scalar is not None else None) or 0
 
 
 class ReaderScreen(Screen[None]):
@@ -161,6 +168,8 @@ class ReaderScreen(Screen[None]):
         return self._column_of[source_id]
 
     def on_mount(self) -> None:
+        self._fit_side_pane(self.app.size.width)
+        self.columns_view.expect(self._columns_room())
         self.columns_view.focus()
         if self.columns:
             self.columns[0].active = True
@@ -215,9 +224,23 @@ class ReaderScreen(Screen[None]):
         self.query_one(StoryHeader).status = "analysis failed"
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
 
+    def _columns_room(self) -> Size:
+        """The size the first layout is to give the columns: the screen less the side pane
+        beside them and the bars above and below (their sizes are cells in the stylesheet)."""
+        width, height = self.app.size
+        if self.side_pane:
+            width -= cells(self.query_one("#side-pane").styles.width)
+        bars = (StoryHeader, DetailBar, KeyBar)
+        height -= sum(cells(self.query_one(bar).styles.height) for bar in bars)
+        return Size(width, height)
+
     def on_resize(self, event: Resize) -> None:
+        self._fit_side_pane(event.size.width)
+
+    def _fit_side_pane(self, width: int) -> None:
+        """Unless the user chose, the side pane shows when the terminal is wide enough."""
         if self._side_pane_chosen is None:
-            self.side_pane = event.size.width >= SIDE_PANE_MIN_WIDTH
+            self.side_pane = width >= SIDE_PANE_MIN_WIDTH
 
     def watch_side_pane(self, shown: bool) -> None:
         self.query_one("#side-pane").display = shown

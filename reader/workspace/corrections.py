@@ -11,7 +11,6 @@ import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from reader.analysis import resolve_speaker
 from reader.annotations import cluster_at, overlap
 from reader.model import (
     Analysis,
@@ -154,7 +153,12 @@ def _best_overlap(quotes: Iterable[Quote], span: Span) -> Quote | None:
 
 
 def _speaker(analysis: Analysis, story: Story, annotation: Annotation, span: Span) -> Analysis:
-    """The passage's quotes and clusters, and every copy of those clusters, get the speaker."""
+    """The passage's quotes and clusters, and every copy of those clusters, get the speaker.
+
+    The speaker analysis is imported here, for a speaker correction only: a UI applying the
+    corrections to a cached analysis need not import the analysis at all."""
+    from reader.analysis import resolve_speaker
+
     assert annotation.speaker is not None
     name = resolve_speaker(annotation.speaker, story.speakers) or annotation.speaker
     clusters = [

@@ -11,9 +11,11 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     reader,
     wide_story,
 )
+from textual.geometry import Size
 from textual.widgets import OptionList
 
 from reader.app import ReaderApp, columns_view
+from reader.app.columns_view import ColumnsView
 from reader.app.side_pane import SpeakerList
 from reader.app.source_column import SourceColumn
 from reader.app.story_header import StoryHeader
@@ -53,6 +55,26 @@ async def test_the_header_says_which_columns_show(size: tuple[int, int], window:
         for _ in range(reader(pilot).columns_view.shown()):
             await pilot.press("l")
         assert reader(pilot).query_one(StoryHeader).window == window
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20)])
+async def test_the_columns_are_laid_out_before_the_first_layout_at_the_size_it_gives(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the screen expects for the columns is what the layout gives them, so the first
+    frame shows them as they stay."""
+    expected: list[Size] = []
+    expect = ColumnsView.expect
+
+    def spy(view: ColumnsView, room: Size) -> None:
+        expected.append(room)
+        expect(view, room)
+
+    monkeypatch.setattr(ColumnsView, "expect", spy)
+    story, analysis = wide_story(8)
+    async with ReaderApp(story, analysis).run_test(size=size) as pilot:
+        await pilot.pause()
+        assert expected == [reader(pilot).columns_view.size]
 
 
 @pytest.fixture
