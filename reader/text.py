@@ -89,6 +89,9 @@ def content_hash(text: str) -> str:
 
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_WORD_SPLIT_PLAIN = re.compile(r"(&|\w+(?:['’‘\-‐‑]\w+)*)")
+"""The same split for text without an underscore, where `\\w` is `[^\\W_]`: the regex engine
+tests a bare category much faster than a negated set, and most texts have no underscore."""
 _NORMALIZED: dict[str, str] = {}
 _KNOWN_WORDS = 1 << 16
 """Normalised forms kept between calls: a story's vocabulary, most of the time."""
@@ -97,9 +100,16 @@ _KNOWN_WORDS = 1 << 16
 def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
     """The words of `tokens(text)` as parallel lists of starts, ends and normalised forms,
     for code that scans many long texts and cannot afford an object per word."""
-    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, …, gap
+    starts, ends, norms, _ = token_gaps(text)
+    return starts, ends, norms
+
+
+def token_gaps(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """`token_columns` and the text between words: gap i comes before word i, and the last
+    gap after the last word."""
+    parts = (_WORD_SPLIT if "_" in text else _WORD_SPLIT_PLAIN).split(text)
     offsets = list(accumulate(map(len, parts)))
-    return offsets[0:-1:2], offsets[1::2], _normalized(parts[1::2])
+    return offsets[0:-1:2], offsets[1::2], _normalized(parts[1::2]), parts[0::2]
 
 
 def _normalized(words: list[str]) -> list[str]:

@@ -55,16 +55,15 @@ def _align_pair(da: Doc, db: Doc, seeds: list[tuple[int, int]]) -> list[Segment]
     if da.ids == db.ids:
         every = list(range(len(da.ids)))
         return [Segment(da.index, db.index, every, every[:], da.cumulative_content[:])]
-    walked: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    """Per diagonal (y - x), the stretches of x the runs found so far went through."""
+    walked: dict[int, set[int]] = defaultdict(set)
+    """Per diagonal (y - x), the tokens of a the runs found so far went through."""
     found: list[tuple[list[int], list[int]]] = []
     for x, y in seeds:
-        stretches = walked.get(y - x)
-        if stretches and any(lo <= x < hi for lo, hi in stretches):
+        if x in walked.get(y - x, ()):
             continue
         runs = _trim(da, _passage(da, db, x, y))
         for rx, ry, n in runs:
-            walked[ry - rx].append((rx, rx + n))
+            walked[ry - rx].update(range(rx, rx + n))
         if da.content_words(runs[0][0], runs[-1][0] + runs[-1][2]) >= K:
             xs = list(chain.from_iterable(range(rx, rx + n) for rx, _, n in runs))
             ys = list(chain.from_iterable(range(ry, ry + n) for _, ry, n in runs))

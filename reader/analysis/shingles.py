@@ -2,7 +2,7 @@
 
 A shingle is K consecutive *content* words (function words skipped), so "basing it off"
 and "basing off", or "never to happen" and "to never happen", give the same shingles.
-Words are compared by their normalised form from `reader.text` (`token_columns`, the same
+Words are compared by their normalised form from `reader.text` (`token_gaps`, the same
 words as `tokens`). Only shingles held by
 two or more sources produce seeds, and a shingle shared by many sources is paired through a
 few hub sources rather than all pairs, so the work grows with the text, not with the square
@@ -12,14 +12,14 @@ of the number of sources.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, product
+from operator import add
 
 from reader.model import Source
-from reader.text import FUNCTION_WORDS, token_columns
+from reader.text import FUNCTION_WORDS, token_gaps
 
 __all__ = ["Doc", "Seeds", "prepare", "seed_pairs"]
 
@@ -33,7 +33,8 @@ MAX_REPEATS = 3
 
 _BREAK = re.compile(r"[.!?;:…]|\n")
 
-Shingle = tuple[int, ...]
+Shingle = int
+"""K consecutive content words, see `_codes`."""
 Seeds = dict[tuple[int, int], list[tuple[int, int]]]
 """(doc a, doc b) with a < b → seed positions (token in a, token in b), each once: a token
 begins one shingle, and a pair of sources meets once among a shingle's holders."""
@@ -72,13 +73,14 @@ class Doc:
 
 def prepare(sources: Sequence[Source]) -> list[Doc]:
     """Tokenise every source once, with one shared word-id table."""
-    columns = [token_columns(source.text) for source in sources]
-    words = list(dict.fromkeys(chain.from_iterable(norms for _, _, norms in columns)))
+    columns = [token_gaps(source.text) for source in sources]
+    words = list(dict.fromkeys(chain.from_iterable(norms for _, _, norms, _ in columns)))
     vocabulary = dict(zip(words, range(len(words)), strict=True))
     is_content = [word not in FUNCTION_WORDS for word in words]
     docs = []
-    for index, (source, (starts, ends, norms)) in enumerate(zip(sources, columns, strict=True)):
-        text = source.text
+    for index, (source, (starts, ends, norms, gaps)) in enumerate(
+        zip(sources, columns, strict=True)
+    ):
         ids = list(map(vocabulary.__getitem__, norms))
         content = list(map(is_content.__getitem__, ids))
         docs.append(
@@ -90,16 +92,33 @@ def prepare(sources: Sequence[Source]) -> list[Doc]:
                 ids=ids,
                 norms=norms,
                 content=content,
-                sentence_starts=sorted(
-                    {0, *(bisect_right(starts, m.start()) for m in _BREAK.finditer(text))}
-                    - {len(norms)}
-                ),
+                sentence_starts=_sentence_starts(gaps),
                 cumulative_content=[0, *accumulate(content)],
                 ids_reversed=ids[::-1],
                 content_reversed=content[::-1],
             )
         )
     return docs
+
+
+def _sentence_starts(gaps: list[str]) -> list[int]:
+    """Words after a gap that holds a sentence or clause break. Break marks are never part
+    of a word, and most gaps are one of a few strings (" ", ". ", ", "), each tested once."""
+    if len(gaps) < 2:
+        return []
+    breaking = {gap for gap in set(gaps) if _BREAK.search(gap)}
+    inner = gaps[1:-1]
+    return [0, *compress(range(1, len(gaps) - 1), map(breaking.__contains__, inner))]
+
+
+def _codes(ids: list[int], places: list[list[int]]) -> list[Shingle]:
+    """Each K-gram of word ids as one number whose digits are its words (`places[k][w]` is
+    word w at digit k): an int hashes and compares faster than a tuple, and the lists are
+    combined in C."""
+    codes = ids[K - 1 :]
+    for k, place in enumerate(places):
+        codes = list(map(add, map(place.__getitem__, ids[k:]), codes))
+    return codes
 
 
 def seed_pairs(docs: Sequence[Doc]) -> Seeds:
@@ -110,6 +129,8 @@ def seed_pairs(docs: Sequence[Doc]) -> Seeds:
     their whole text, see `align`)."""
     first: dict[tuple[int, ...], int] = {}
     twin = [first.setdefault(tuple(doc.ids), doc.index) for doc in docs]
+    size = max((max(doc.ids, default=0) for doc in docs), default=0) + 1
+    places = [list(range(0, size ** (K - k), size ** (K - 1 - k))) for k in range(K - 1)]
     shingles: dict[int, tuple[list[Shingle], list[int]]] = {}
     seen: set[Shingle] = set()
     shared: set[Shingle] = set()
@@ -118,8 +139,7 @@ def seed_pairs(docs: Sequence[Doc]) -> Seeds:
             shared |= set(shingles[twin[doc.index]][0])
             continue
         positions = list(compress(range(len(doc.ids)), doc.content))
-        ids = list(compress(doc.ids, doc.content))
-        keys = list(zip(*(ids[k:] for k in range(K)), strict=False))
+        keys = _codes(list(compress(doc.ids, doc.content)), places)
         mine = set(keys)
         shared |= mine & seen
         seen |= mine

@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import match_quotes
+from reader.analysis.shingles import prepare
 from reader.model import Quote, Source, Story
-from reader.text import token_columns, tokens
+from reader.text import token_columns, token_gaps, tokens
 
 WORDS = ["harbour", "wall", "winter", "the", "and", "of", "re-evaluating", "&", "storm", "it"]
 MARKS = [" ", " ", " ", ". ", ", ", " — ", "\n\n", " “", "” ", "'", "-"]
@@ -83,6 +84,25 @@ def test_token_columns_are_the_tokens(text: str) -> None:
         [t.end for t in words],
         [t.norm for t in words],
     )
+
+
+@given(st.text(max_size=400) | chunk)
+def test_words_and_gaps_rebuild_the_text(text: str) -> None:
+    starts, ends, _, gaps = token_gaps(text)
+    assert len(gaps) == len(starts) + 1
+    bounds = [0, *(x for span in zip(starts, ends, strict=True) for x in span), len(text)]
+    assert gaps == [text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+
+
+@given(st.text(max_size=400) | chunk)
+def test_sentences_start_after_a_break_mark(text: str) -> None:
+    (doc,) = prepare([Source("s", text, Path("s.txt"))])
+    words = tokens(text)
+    assert doc.sentence_starts == [
+        i
+        for i, t in enumerate(words)
+        if i == 0 or any(c in ".!?;:…\n" for c in text[words[i - 1].end : t.start])
+    ]
 
 
 passage = st.lists(
