@@ -214,33 +214,41 @@ class Statements:
     first pass cuts nothing).
 
     A statement is scored against a quote when they share PROPOSE of the quote's uncommon
-    words, and only when it holds one of the quote's rarest words, enough of them that a
-    statement holding none cannot have the COVER share of the quote's words that a
-    similarity above zero needs: the index gives the statements worth scoring, and the
-    work does not grow with quotes × statements.
+    words, and only when the two can have the COVER share of each other's words that a
+    similarity above zero needs. Prefixes tell which can: with the words of a text ordered
+    rarest first, repeats kept, its prefix is its first words up to where fewer than the
+    COVER share are left (`_prefix`). Two texts sharing that share of each one's words share
+    the rarest of the words they share, and it stands in both prefixes. So each statement is
+    filed under the words of its versions' prefixes only, and a quote looks up those of its
+    own: the index gives the statements worth scoring, and the work does not grow with
+    quotes × statements.
     """
 
     def __init__(self, targets: Sequence[Target]) -> None:
         self.targets = targets
         self.held: Counter[str] = Counter()  # how many targets hold each word
-        self.words: list[frozenset[str]] = []
-        self.shared: dict[str, list[int]] = defaultdict(list)
-        """Each word's statements of several sources: always in a source other than the
-        quote's, listed once rather than once per source."""
-        self.single: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.words = [frozenset(w for v in target.versions for w in v) for target in targets]
+        for words in self.words:
+            self.held.update(words)
+        ordered = sorted(self.held, key=lambda w: (self.held[w], w))
+        self.rank = {word: rank for rank, word in enumerate(ordered)}
+        """Each word's place in the order of prefixes, rarest first; a word no statement
+        holds comes before all, and never matches."""
+        self.shared: dict[int, list[int]] = defaultdict(list)
+        """Each word's statements of several sources: listed once rather than once per
+        source."""
+        self.single: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         """Each word's statements of one source, filed under it, so the quote's own source,
         which it never links to, costs nothing to pass over."""
         for number, target in enumerate(targets):
-            words = frozenset(w for v in target.versions for w in v)
-            self.words.append(words)
-            self.held.update(words)
+            ranks = set().union(*(self._prefix(version) for version in target.versions))
             if len(target.docs) > 1:
-                for word in words:
-                    self.shared[word].append(number)
+                for rank in ranks:
+                    self.shared[rank].append(number)
             else:
                 (doc,) = target.docs
-                for word in words:
-                    self.single[word][doc].append(number)
+                for rank in ranks:
+                    self.single[rank][doc].append(number)
         self.limit = max(10, COMMON * len(targets))
         self.counts: dict[tuple[str, ...], Counter[str]] = {}
 
@@ -250,7 +258,7 @@ class Statements:
         for cand in candidates:
             uncommon = {w for w in cand.words if self.held[w] <= self.limit}
             count = Counter(cand.words)
-            for number in sorted(self._holding_rare_words(cand)):
+            for number in sorted(self._sharing_a_prefix(cand)):
                 target = self.targets[number]
                 if cand.doc in target.docs or len(uncommon & self.words[number]) < PROPOSE:
                     continue
@@ -270,17 +278,18 @@ class Statements:
             count = self.counts[version] = Counter(version)
         return count
 
-    def _holding_rare_words(self, cand: Candidate) -> set[int]:
-        """The targets of other sources holding one of the rarest words of the candidate: so
-        many of them that a target holding none has less than the COVER share of its words
-        in common."""
-        held = self.held
-        rarest = sorted(cand.words, key=lambda w: (held[w], w))
-        enough = len(cand.words) - math.ceil(COVER * len(cand.words)) + 1
+    def _prefix(self, words: Sequence[str]) -> set[int]:
+        """The ranks of the words of `words`' prefix."""
+        ranks = sorted([self.rank.get(word, -1) for word in words])
+        return set(ranks[: len(ranks) - math.ceil(COVER * len(ranks)) + 1])
+
+    def _sharing_a_prefix(self, cand: Candidate) -> set[int]:
+        """The targets of other sources with a version whose prefix shares a word with the
+        candidate's: every target that can score above zero, and few others."""
         found: set[int] = set()
-        for word in set(rarest[:enough]):
-            found.update(self.shared.get(word, ()))
-            for doc, numbers in self.single.get(word, {}).items():
+        for rank in self._prefix(cand.words):
+            found.update(self.shared.get(rank, ()))
+            for doc, numbers in self.single.get(rank, {}).items():
                 if doc != cand.doc:
                     found.update(numbers)
         return found

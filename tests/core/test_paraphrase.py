@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis import THRESHOLD, match_quotes, paraphrase, similarity, stems
+from reader.analysis.paraphrase import Candidate, Statements, Target
 from reader.model import Quote, Source, Story
 from reader.text import tokens
 
@@ -150,3 +152,54 @@ def test_without_repeated_words_the_fast_order_is_exact(order: list[int]) -> Non
     a = [f"w{i}" for i in range(60)]
     b = [f"w{i}" for i in order]
     assert paraphrase._in_order(a, b) == paraphrase._lcs(a, b)
+
+
+_WORDS = st.lists(
+    st.sampled_from("court judge ruling appeal law state vote said".split()), max_size=12
+)
+_SPEAKERS = st.sampled_from([None, "Kim", "Lee"])
+_TARGETS = st.lists(
+    st.builds(
+        lambda docs, versions, speaker: (frozenset(docs), tuple(map(tuple, versions)), speaker),
+        st.sets(st.integers(0, 3), min_size=1, max_size=2),
+        st.lists(_WORDS, min_size=1, max_size=3),
+        _SPEAKERS,
+    ),
+    max_size=12,
+)
+_CANDIDATES = st.lists(st.tuples(st.integers(0, 3), _WORDS, _SPEAKERS), max_size=8)
+
+
+@given(_TARGETS, _CANDIDATES)
+def test_the_index_finds_every_link_that_scoring_every_pair_finds(
+    targets: list[tuple[frozenset[int], tuple[tuple[str, ...], ...], str | None]],
+    candidates: list[tuple[int, list[str], str | None]],
+) -> None:
+    statements = Statements(
+        [Target(100 + i, docs, versions, who) for i, (docs, versions, who) in enumerate(targets)]
+    )
+    asked = [Candidate(i, doc, tuple(words), who) for i, (doc, words, who) in enumerate(candidates)]
+    every_pair = []
+    for cand in asked:
+        uncommon = {w for w in cand.words if statements.held[w] <= statements.limit}
+        for target, words in zip(statements.targets, statements.words, strict=True):
+            if cand.doc in target.docs or len(uncommon & words) < paraphrase.PROPOSE:
+                continue
+            if cand.speaker and target.speaker and cand.speaker != target.speaker:
+                continue
+            score = max(similarity(cand.words, v) for v in target.versions)
+            if score >= THRESHOLD:
+                every_pair.append((score, cand.item, target.item))
+    assert statements.links(asked) == sorted(every_pair, key=lambda x: (-x[0], x[1], x[2]))
+
+
+@given(st.data())
+def test_two_texts_with_a_similarity_share_a_word_among_their_prefixes(data: st.DataObject) -> None:
+    b = data.draw(st.lists(st.sampled_from("court judge ruling appeal law".split()), min_size=3))
+    kept = data.draw(st.permutations(b))[: data.draw(st.integers(len(b) // 2, len(b)))]
+    a = kept + data.draw(st.lists(st.sampled_from("state vote said".split()), max_size=6))
+    a = data.draw(st.permutations(a))
+    other = data.draw(_WORDS)
+    statements = Statements([Target(0, frozenset({0}), (tuple(other), tuple(b)), None)])
+    if paraphrase._similarity(a, Counter(a), b, Counter(b)) > 0:
+        assert statements._prefix(a) & statements._prefix(b)
