@@ -250,33 +250,34 @@ class Statements:
                 for rank in ranks:
                     self.single[rank][doc].append(number)
         self.limit = max(10, COMMON * len(targets))
-        self.counts: dict[tuple[str, ...], Counter[str]] = {}
+        self.counts: dict[int, list[tuple[tuple[str, ...], Counter[str]]]] = {}
 
     def links(self, candidates: Sequence[Candidate]) -> list[tuple[float, int, int]]:
         """(score, candidate item, target item) above the threshold, best first."""
         links = []
         for cand in candidates:
             uncommon = {w for w in cand.words if self.held[w] <= self.limit}
+            if len(uncommon) < PROPOSE:
+                continue
             count = Counter(cand.words)
-            for number in sorted(self._sharing_a_prefix(cand)):
+            for number in self._sharing_a_prefix(cand):
                 target = self.targets[number]
-                if cand.doc in target.docs or len(uncommon & self.words[number]) < PROPOSE:
-                    continue
                 if cand.speaker and target.speaker and cand.speaker != target.speaker:
                     continue
-                score = max(
-                    _similarity(cand.words, count, v, self._count(v)) for v in target.versions
-                )
+                if cand.doc in target.docs or len(uncommon & self.words[number]) < PROPOSE:
+                    continue
+                score = max(_similarity(cand.words, count, v, n) for v, n in self._counted(number))
                 if score >= THRESHOLD:
                     links.append((score, cand.item, target.item))
         return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
 
-    def _count(self, version: tuple[str, ...]) -> Counter[str]:
-        """The word counts of a version, made once however many quotes it is scored with."""
-        count = self.counts.get(version)
-        if count is None:
-            count = self.counts[version] = Counter(version)
-        return count
+    def _counted(self, number: int) -> list[tuple[tuple[str, ...], Counter[str]]]:
+        """The versions of a target with their word counts, made once however many quotes
+        it is scored with."""
+        counted = self.counts.get(number)
+        if counted is None:
+            counted = self.counts[number] = [(v, Counter(v)) for v in self.targets[number].versions]
+        return counted
 
     def _prefix(self, words: Sequence[str]) -> set[int]:
         """The ranks of the words of `words`' prefix."""
