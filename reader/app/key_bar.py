@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textual.content import Content
 from textual.screen import Screen
@@ -21,12 +22,12 @@ from reader.app.keys import PINNED, SHORT
 GAP = Content(" ")
 
 
-def key_label(shown: str, description: str, colours: dict[str, str]) -> Content:
-    """A key and what it does, in the theme's footer colours."""
-    return Content.assemble(
-        (f" {shown} ", f"bold {colours['footer-key-foreground']}"),
-        (description, colours["footer-description-foreground"]),
-    )
+@lru_cache(maxsize=256)
+def key_label(shown: str, description: str, colours: tuple[str, str]) -> Content:
+    """A key and what it does, in the theme's footer colours (key, description); made
+    once, as the bar is drawn again whenever the keys that apply change."""
+    key, words = colours
+    return Content.assemble((f" {shown} ", f"bold {key}"), (description, words))
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,24 @@ def fit(labels: Sequence[KeyLabel], width: int) -> Content:
 class KeyBar(Widget):
     """The screen's shown bindings that apply now, then the command palette's key."""
 
+    _colours: tuple[str, str] | None = None
+    """The theme's footer colours, read once per theme (reading them builds them all)."""
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._colours = None
+
+    @property
+    def colours(self) -> tuple[str, str]:
+        """The theme's colours of a key and of its description."""
+        if self._colours is None:
+            variables = self.app.get_css_variables()
+            self._colours = (
+                variables["footer-key-foreground"],
+                variables["footer-description-foreground"],
+            )
+        return self._colours
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -80,7 +99,7 @@ class KeyBar(Widget):
     def labels(self) -> list[KeyLabel]:
         """The keys that apply now, in the order of the screen's bindings."""
         app = self.app
-        colours = app.get_css_variables()
+        colours = self.colours
         palette = app.COMMAND_PALETTE_BINDING
         labels: list[KeyLabel] = []
         seen: set[str] = set()

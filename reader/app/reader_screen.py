@@ -4,7 +4,8 @@ State (reactives, data-bound to the widgets): the analysis index, the speaker fi
 current quote (the one under the focused column's cursor) and the column layout. Widgets
 report up with messages. The columns show at once; a thread worker waits for the analysis,
 which runs in a child process (`reader.workspace.BackgroundAnalysis`) unless it is cached,
-and the header shows its progress. Closing the screen stops it.
+and the header shows its progress. Closing the screen stops it. The screens a key opens are
+imported by that key, not on the way to the first screen.
 """
 
 from __future__ import annotations
@@ -28,9 +29,7 @@ from textual.worker import Worker
 from reader.app.annotating import NOTE_STYLES, Annotator
 from reader.app.columns_view import ColumnsView
 from reader.app.commands import ReaderCommands
-from reader.app.coverage import CoverageScreen
 from reader.app.detail_bar import DetailBar
-from reader.app.help_screen import HelpScreen
 from reader.app.key_bar import KeyBar
 from reader.app.keys import KEYS
 from reader.app.legend import Legend
@@ -49,13 +48,11 @@ from reader.app.messages import (
     SearchChanged,
     SpeakerChosen,
 )
-from reader.app.quote_details import QuoteDetailsScreen
 from reader.app.quote_index import Placed, QuoteIndex
 from reader.app.search import Search
 from reader.app.search_bar import SearchBar
 from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
-from reader.app.speaker_picker import SpeakerPicker
 from reader.app.story_header import StoryHeader, progress_text
 from reader.model import Analysis, Span, Story
 
@@ -354,6 +351,8 @@ class ReaderScreen(Screen[None]):
         placed = self.column.passage_under_cursor(prefer=self.current)
         if index is None or placed is None:
             return
+        from reader.app.quote_details import QuoteDetailsScreen
+
         self.app.push_screen(
             QuoteDetailsScreen(index, placed.cluster, self.column.source.id), self._corrected
         )
@@ -368,6 +367,8 @@ class ReaderScreen(Screen[None]):
 
     def action_pick_speaker(self) -> None:
         if self.index is not None:
+            from reader.app.speaker_picker import SpeakerPicker
+
             self.app.push_screen(SpeakerPicker(self.index.speakers, self.speaker), self.set_speaker)
 
     def action_clear_speaker(self) -> None:
@@ -416,6 +417,8 @@ class ReaderScreen(Screen[None]):
 
     def action_coverage(self) -> None:
         if self.index is not None:
+            from reader.app.coverage import CoverageScreen
+
             self.app.push_screen(CoverageScreen(self.index), self._jumped)
 
     def _jumped(self, jump: Jump | None) -> None:
@@ -508,6 +511,8 @@ class ReaderScreen(Screen[None]):
             self.columns_view.focus()
 
     def action_help(self) -> None:
+        from reader.app.help_screen import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_export(self) -> None:

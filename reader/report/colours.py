@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from reader.model import Analysis, Cluster, Story
 
@@ -107,8 +108,10 @@ def assign_colours(
     return chosen
 
 
+@cache
 def colour_difference(first: int, second: int) -> float:
-    """How different two palette colours look ("redmean" distance in sRGB)."""
+    """How different two palette colours look ("redmean" distance in sRGB); worked out once
+    per pair, as choosing a quote's colour compares every colour with those nearby."""
     a, b = (PALETTE[i % len(PALETTE)] for i in (first, second))
     (r1, g1, b1), (r2, g2, b2) = (tuple(int(h[k : k + 2], 16) for k in (1, 3, 5)) for h in (a, b))
     mean = (r1 + r2) / 2

@@ -401,6 +401,18 @@ async def test_help_quit_and_the_search_count_always_show(
         assert f"{screen.search_at + 1}/{len(screen.search_hits)}" in line.plain
 
 
+async def test_the_key_bar_takes_a_new_themes_colours() -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        app = pilot.app
+        bar = reader(pilot).query_one(KeyBar)
+        for theme in ("textual-light", "nord"):
+            app.theme = theme
+            await pilot.pause()
+            key = app.get_css_variables()["footer-key-foreground"]
+            spans = bar.render().spans
+            assert spans and all(key in str(span.style) for span in spans[::2]), theme
+
+
 def test_the_key_bar_shortens_labels_before_dropping_keys() -> None:
     labels = [
         KeyLabel(Content("long one"), Content("one")),
