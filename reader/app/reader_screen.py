@@ -148,7 +148,6 @@ class ReaderScreen(Screen[None]):
                     ReaderScreen.index, ReaderScreen.speaker
                 )
                 yield SpeakerList(id="speakers").data_bind(ReaderScreen.index, ReaderScreen.speaker)
-        yield SearchBar(self.search, id="search-bar")
         yield DetailBar(id="detail-bar").data_bind(ReaderScreen.index)
         yield KeyBar(classes="key-bar")
 
@@ -447,8 +446,19 @@ class ReaderScreen(Screen[None]):
 
     # ---- search -----------------------------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    async def action_search(self) -> None:
+        """Open the search box, mounted the first time (most readings never search, so the
+        first screen does not build it)."""
+        bar = self.search_bar
+        if bar is None:
+            bar = SearchBar(self.search, id="search-bar")
+            await self.mount(bar, before=self.query_one(DetailBar))
+        bar.open()
+
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search box (None until it was first opened)."""
+        return next(iter(self.query_children(SearchBar)), None)
 
     def on_search_changed(self, message: SearchChanged) -> None:
         for column in self.columns:
@@ -480,8 +490,8 @@ class ReaderScreen(Screen[None]):
     def action_back(self) -> None:
         """One step back: out of the search, else the keys back to the columns, else (when
         the story was picked from the store) back to the story picker."""
-        bar = self.query_one(SearchBar)
-        if bar.display or self.search.hits:
+        bar = self.search_bar
+        if bar is not None and (bar.display or self.search.hits):
             bar.close()
         elif self.picked and self.columns_view.has_focus:
             self.dismiss()
