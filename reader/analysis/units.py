@@ -95,18 +95,26 @@ class Units:
 def build_units(docs: Sequence[Doc], quotes: Sequence[Quote], segments: Sequence[Segment]) -> Units:
     """Units for the quotes, plus projections onto unmarked text, split to the finest grain.
 
-    Each round recomputes only the passages of sources whose units changed."""
+    A round recomputes only the passages that reach into a unit made or cut in the round
+    before, and counts there only how the new units align: a pair of units that were not
+    cut aligns as it did. The blocks of the other passages keep the unit numbers of the
+    round that computed them; past that round only their stretches without units are read."""
     units = _quote_units(docs, quotes)
     owners = _owners(docs, units)
     spans = [blocks(seg, owners) for seg in segments]
     implicit = _projections(docs, units, owners, segments, spans)
-    changed = {u.doc for u in implicit}
     units += implicit
+    changed = [(u.doc, u.lo, u.hi) for u in implicit]
     renumber = list(range(len(units)))
+    fresh = [True] * len(units)
     overlaps: dict[tuple[int, int], Overlap] = {}
-    for _ in range(MAX_ROUNDS):
+    by_doc: list[list[int]] = [[] for _ in docs]
+    for i, seg in enumerate(segments):
+        by_doc[seg.a].append(i)
+        by_doc[seg.b].append(i)
+    for step in range(MAX_ROUNDS):
         owners = _owners(docs, units)
-        touched = [i for i, seg in enumerate(segments) if seg.a in changed or seg.b in changed]
+        touched = _reaching(segments, by_doc, changed)
         for i in touched:
             spans[i] = blocks(segments[i], owners)
         overlaps = {
@@ -114,16 +122,37 @@ def build_units(docs: Sequence[Doc], quotes: Sequence[Quote], segments: Sequence
             for (a, b), o in overlaps.items()
             if renumber[a] >= 0 and renumber[b] >= 0
         }
-        overlaps |= _overlaps(segments, spans, touched if overlaps else range(len(segments)))
+        overlaps |= _overlaps(segments, spans, touched if step else range(len(segments)), fresh)
         split = _split(docs, units, overlaps)
         if split is None:
             break
         new_units, renumber = split
-        changed = {u.doc for u, n in zip(units, renumber, strict=True) if n < 0}
-        renumber = [n if units[i].doc not in changed else -1 for i, n in enumerate(renumber)]
+        changed = [(u.doc, u.lo, u.hi) for u, n in zip(units, renumber, strict=True) if n < 0]
+        fresh = [True] * len(new_units)
+        for n in renumber:
+            if n >= 0:
+                fresh[n] = False
         units = new_units
-    free = [[(s, e) for ua, ub, s, e in spans[i] if ua < 0 and ub < 0] for i in range(len(spans))]
+    free = [[(s, e) for ua, ub, s, e in found if ua < 0 and ub < 0] for found in spans]
     return Units(units, owners, overlaps, free)
+
+
+def _reaching(
+    segments: Sequence[Segment], by_doc: list[list[int]], changed: list[tuple[int, int, int]]
+) -> list[int]:
+    """The segments, in order, whose aligned tokens from first to last reach into a changed
+    span (source, lo, hi): only there can a unit's edges or its tokens' owner have moved."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for doc, lo, hi in changed:
+        spans[doc].append((lo, hi))
+    found = set()
+    for doc, inside in spans.items():
+        for i in by_doc[doc]:
+            seg = segments[i]
+            first, last = (seg.xs[0], seg.xs[-1]) if seg.a == doc else (seg.ys[0], seg.ys[-1])
+            if any(lo <= last and first < hi for lo, hi in inside):
+                found.add(i)
+    return sorted(found)
 
 
 def _quote_units(docs: Sequence[Doc], quotes: Sequence[Quote]) -> list[Unit]:
@@ -172,15 +201,16 @@ def blocks(seg: Segment, owners: Owners) -> list[Block]:
 
 
 def _overlaps(
-    segments: Sequence[Segment], spans: list[list[Block]], which: Iterable[int]
+    segments: Sequence[Segment], spans: list[list[Block]], which: Iterable[int], fresh: list[bool]
 ) -> dict[tuple[int, int], Overlap]:
-    """How the units of the `which` segments align, from their blocks."""
+    """How the units of the `which` segments align, from their blocks, for the pairs where
+    at least one unit is fresh."""
     overlaps: dict[tuple[int, int], Overlap] = defaultdict(Overlap)
     for i in which:
         seg = segments[i]
         xs, ys, content = seg.xs, seg.ys, seg.cumulative_content
         for ua, ub, s, e in spans[i]:
-            if ua < 0 or ub < 0:
+            if ua < 0 or ub < 0 or not (fresh[ua] or fresh[ub]):
                 continue
             o = overlaps[ua, ub]
             o.words += e - s
