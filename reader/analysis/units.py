@@ -108,13 +108,13 @@ def build_units(docs: Sequence[Doc], quotes: Sequence[Quote], segments: Sequence
     renumber = list(range(len(units)))
     fresh = [True] * len(units)
     overlaps: dict[tuple[int, int], Overlap] = {}
-    by_doc: list[list[int]] = [[] for _ in docs]
+    reach: list[list[tuple[int, int, int]]] = [[] for _ in docs]
     for i, seg in enumerate(segments):
-        by_doc[seg.a].append(i)
-        by_doc[seg.b].append(i)
+        reach[seg.a].append((i, seg.xs[0], seg.xs[-1]))
+        reach[seg.b].append((i, seg.ys[0], seg.ys[-1]))
     for step in range(MAX_ROUNDS):
         owners = _owners(docs, units)
-        touched = _reaching(segments, by_doc, changed)
+        touched = _reaching(reach, changed)
         for i in touched:
             spans[i] = blocks(segments[i], owners)
         overlaps = {
@@ -138,19 +138,22 @@ def build_units(docs: Sequence[Doc], quotes: Sequence[Quote], segments: Sequence
 
 
 def _reaching(
-    segments: Sequence[Segment], by_doc: list[list[int]], changed: list[tuple[int, int, int]]
+    reach: list[list[tuple[int, int, int]]], changed: list[tuple[int, int, int]]
 ) -> list[int]:
     """The segments, in order, whose aligned tokens from first to last reach into a changed
-    span (source, lo, hi): only there can a unit's edges or its tokens' owner have moved."""
+    span (source, lo, hi): only there can a unit's edges or its tokens' owner have moved.
+    `reach[doc]` holds (segment, first, last) for each segment on that source."""
     spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for doc, lo, hi in changed:
         spans[doc].append((lo, hi))
     found = set()
     for doc, inside in spans.items():
-        for i in by_doc[doc]:
-            seg = segments[i]
-            first, last = (seg.xs[0], seg.xs[-1]) if seg.a == doc else (seg.ys[0], seg.ys[-1])
-            if any(lo <= last and first < hi for lo, hi in inside):
+        merged = merge_spans(inside)
+        los = [lo for lo, _ in merged]
+        his = [hi for _, hi in merged]
+        for i, first, last in reach[doc]:
+            k = bisect_right(los, last)
+            if k and his[k - 1] > first:
                 found.add(i)
     return sorted(found)
 
