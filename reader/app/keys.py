@@ -299,9 +299,10 @@ SHORT: dict[str, str] = {
 }
 """The key bar's labels, by binding id, when the full ones do not fit on one line."""
 
-PINNED = frozenset({"help", "app.quit", "search_step"})
-"""Actions the key bar always shows when they apply (help, quit, and F3 / shift+F3 while a
-search is on): other keys give way to them."""
+PINNED = frozenset({"help", "app.quit", "annotate", "search_step", "cancel_selection"})
+"""Actions the key bar always shows when they apply: help, quit, annotating, F3 / shift+F3
+while a search is on, and esc while a passage is selected. Other keys give way to them: on
+a narrow screen a selection otherwise left no key saying what to do with it."""
 
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("enter (timeline)", "Scroll the columns to the event's evidence and flash it"),

@@ -401,6 +401,22 @@ async def test_help_quit_and_the_search_count_always_show(
         assert f"{screen.search_at + 1}/{len(screen.search_hits)}" in line.plain
 
 
+@pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20)])
+async def test_while_a_passage_is_selected_the_key_bar_keeps_the_keys_for_it(
+    size: tuple[int, int],
+) -> None:
+    async with make_app().run_test(size=size) as pilot:
+        screen = reader(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert screen.annotator.selection is not None
+        bar = screen.query_one(KeyBar)
+        keys = bar.render()
+        assert keys.cell_length <= bar.size.width
+        for key in (" a ", " esc ", " ? ", " q "):
+            assert key in keys.plain, key
+
+
 async def test_the_key_bar_takes_a_new_themes_colours() -> None:
     async with make_app().run_test(size=SIZE) as pilot:
         app = pilot.app
