@@ -177,11 +177,12 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     one; the events are looked up by date and word (see `_Events`), not scanned."""
     events = _Events()
     for candidate in candidates:
-        target = events.first_joined_by(candidate)
-        if target is None:
+        number = events.first_joined_by(candidate)
+        if number is None:
             candidate.members = [(candidate.label, candidate.words)]
             events.add(candidate)
             continue
+        target = events.groups[number]
         target.members.append((candidate.label, candidate.words))
         target.words |= candidate.words
         target.evidence.extend(candidate.evidence)
@@ -191,7 +192,7 @@ def _merge(candidates: Sequence[_Candidate]) -> list[_Candidate]:
             target.origin = candidate.origin
             target.label = candidate.label
         target.order = min(target.order, candidate.order)
-        events.index(target)
+        events.index(number)
     for group in events.groups:
         if group.origin == "text":
             group.label = _consensus_label(group.members)
@@ -205,17 +206,15 @@ class _Events:
 
     def __init__(self) -> None:
         self.groups: list[_Candidate] = []
-        self._number: dict[int, int] = {}
         self._postings: dict[tuple[str, str, str], list[int]] = defaultdict(list)
 
     def add(self, group: _Candidate) -> None:
-        self._number[id(group)] = len(self.groups)
         self.groups.append(group)
-        self.index(group)
+        self.index(len(self.groups) - 1)
 
-    def index(self, group: _Candidate) -> None:
-        """File the event under its date as it is now and every word it has."""
-        number = self._number[id(group)]
+    def index(self, number: int) -> None:
+        """File event `number` under its date as it is now and every word it has."""
+        group = self.groups[number]
         date = group.date
         keys = [("=", date)] + [("<", date[:size]) for size in (4, 7) if size < len(date)]
         for how, when in keys:
@@ -225,7 +224,8 @@ class _Events:
                 if at == len(found) or found[at] != number:
                     found.insert(at, number)
 
-    def first_joined_by(self, candidate: _Candidate) -> _Candidate | None:
+    def first_joined_by(self, candidate: _Candidate) -> int | None:
+        """The number of the first event `candidate` joins, if any."""
         date = candidate.date
         keys = [("=", date[:size]) for size in (4, 7) if size < len(date)]
         keys += [("=", date), ("<", date)]
@@ -241,7 +241,7 @@ class _Events:
         for number in heapq.merge(*postings):
             group = self.groups[number]
             if number != tried and _compatible(group.date, date) and _similar(group, candidate):
-                return group
+                return number
             tried = number
         return None
 
