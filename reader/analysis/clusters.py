@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.analysis.diff import judge
+from reader.analysis.diff import Judgement, judge
 from reader.analysis.shingles import Doc, K
 from reader.analysis.units import PARTIAL_COVER, Unit, Units
 from reader.model import Occurrence, Quote
@@ -112,15 +112,20 @@ def describe(
     """
     order = sorted(range(len(pieces)), key=lambda i: (pieces[i].doc, pieces[i].start))
     words = [docs[p.doc].norms[p.lo : p.hi] for p in pieces]
+    versions = [tuple(w) for w in words]
     lexical = [i for i in order if i not in rewritten] or order
-    votes = Counter(tuple(words[i]) for i in lexical)
-    best = max(lexical, key=lambda i: (votes[tuple(words[i])], len(words[i]), -order.index(i)))
+    votes = Counter(versions[i] for i in lexical)
+    best = max(lexical, key=lambda i: (votes[versions[i]], len(words[i]), -order.index(i)))
     canon = pieces[best]
     occurrences = []
+    judged: dict[tuple[str, ...], tuple[Judgement, float]] = {}
+    """Versions word for word alike are judged once: most occurrences repeat a few."""
     for i in order:
         p = pieces[i]
         text = docs[p.doc].source.text[p.start : p.end]
-        match, similarity = judge(words[best], words[i])
+        if versions[i] not in judged:
+            judged[versions[i]] = judge(words[best], words[i])
+        match, similarity = judged[versions[i]]
         if i in rewritten and match == "paraphrase":
             similarity = rewritten[i]
         occurrences.append(
