@@ -138,6 +138,22 @@ def test_corpus_figures_come_as_json_with_their_targets(
     assert document["ok"] is True and code == 0
 
 
+def test_a_machine_slowing_down_during_the_bench_does_not_show_as_growth(
+    reader_cli: Run, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    measured: list[int] = []
+
+    def slowing(build: Callable[..., Story], path: str, n: int, limit: float) -> Measurement:
+        measured.append(n)
+        return Measurement(0.01 * n * 1.5 ** len(measured), 100.0, 100 * n)  # slower each run
+
+    monkeypatch.setattr(figures, "measure", slowing)
+    _, out, _ = reader_cli("bench", "--corpus", str(folder), "--json")
+    growth = {f["name"]: f["value"] for f in json.loads(out)["figures"]}
+    assert measured == [50, 200, 1000, 50, 200, 50, 200]  # in turn, round after round
+    assert growth["growth 50→200 articles"] == pytest.approx(4 * 1.5)  # one run apart
+
+
 def test_a_run_stopped_at_the_limit_is_shown_as_a_lower_bound_and_missed(
     reader_cli: Run, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
