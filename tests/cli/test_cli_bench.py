@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from reader.bench import (
     long_article,
     quotes_in_paragraph,
     read_articles,
+    synthetic_story,
 )
 from reader.model import Story
 
@@ -152,6 +154,18 @@ def test_a_machine_slowing_down_during_the_bench_does_not_show_as_growth(
     growth = {f["name"]: f["value"] for f in json.loads(out)["figures"]}
     assert measured == [50, 200, 1000, 50, 200, 50, 200]  # in turn, round after round
     assert growth["growth 50→200 articles"] == pytest.approx(4 * 1.5)  # one run apart
+
+
+def test_synthetic_stories_of_each_size_are_timed_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    analysed: list[str] = []
+    small = synthetic_story(2)
+    monkeypatch.setattr(figures, "synthetic_story", lambda n: replace(small, id=f"{n} sources"))
+    monkeypatch.setattr(figures, "analyze", lambda story: analysed.append(story.id))
+    monkeypatch.setattr(figures, "all_pairs_difflib", lambda story: 0)
+    monkeypatch.setattr(figures, "measure", lambda *_, limit: Measurement(1.0, 50.0, 10))
+    figures.analysis_figures(quick=True)
+    synthetic = [story for story in analysed if story.endswith(" sources")]
+    assert synthetic == ["10 sources", "50 sources", "200 sources"] * figures.ROUNDS
 
 
 def test_a_run_stopped_at_the_limit_is_shown_as_a_lower_bound_and_missed(
