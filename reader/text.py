@@ -89,7 +89,7 @@ def content_hash(text: str) -> str:
 
 
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
-_WORD_SPLIT_PLAIN = re.compile(r"(&|\w+(?:['’‘\-‐‑]\w+)*)")
+_WORD_SPLIT_PLAIN = re.compile("({})".format(_WORD.pattern.replace(r"[^\W_]", r"\w")))
 """The same split for text without an underscore, where `\\w` is `[^\\W_]`: the regex engine
 tests a bare category much faster than a negated set, and most texts have no underscore."""
 _NORMALIZED: dict[str, str] = {}

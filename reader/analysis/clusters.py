@@ -111,11 +111,10 @@ def describe(
     canonical text, and keep their paraphrase score when the words show a rewrite.
     """
     order = sorted(range(len(pieces)), key=lambda i: (pieces[i].doc, pieces[i].start))
-    words = [docs[p.doc].norms[p.lo : p.hi] for p in pieces]
-    versions = [tuple(w) for w in words]
+    words = [tuple(docs[p.doc].norms[p.lo : p.hi]) for p in pieces]
     lexical = [i for i in order if i not in rewritten] or order
-    votes = Counter(versions[i] for i in lexical)
-    best = max(lexical, key=lambda i: (votes[versions[i]], len(words[i]), -order.index(i)))
+    votes = Counter(words[i] for i in lexical)
+    best = max(lexical, key=lambda i: (votes[words[i]], len(words[i]), -order.index(i)))
     canon = pieces[best]
     occurrences = []
     judged: dict[tuple[str, ...], tuple[Judgement, float]] = {}
@@ -123,9 +122,9 @@ def describe(
     for i in order:
         p = pieces[i]
         text = docs[p.doc].source.text[p.start : p.end]
-        if versions[i] not in judged:
-            judged[versions[i]] = judge(words[best], words[i])
-        match, similarity = judged[versions[i]]
+        if words[i] not in judged:
+            judged[words[i]] = judge(words[best], words[i])
+        match, similarity = judged[words[i]]
         if i in rewritten and match == "paraphrase":
             similarity = rewritten[i]
         occurrences.append(
