@@ -25,7 +25,6 @@ from textual.timer import Timer
 from textual.widgets import Label
 
 from reader.app.column_look import COLUMN_COMPONENTS, Look, read_look
-from reader.app.messages import ColumnsLaidOut
 from reader.app.source_column import HEADING_CHROME, SourceColumn
 from reader.model import Cluster, Span
 from reader.report import SHORT, short_names
@@ -52,6 +51,9 @@ class ColumnsView(Horizontal, can_focus=True):
 
     extra: var[int] = var(0)
     first: var[int] = var(0)
+    window: var[str] = var("")
+    """Which columns show, "1–3 of 5" (empty when all show). Set as they are laid out, so
+    that a watcher shows it in the same frame as the columns."""
 
     def __init__(self, columns: Sequence[SourceColumn], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -154,7 +156,7 @@ class ColumnsView(Horizontal, can_focus=True):
             column.lay_out(hint, width + wider if self.shows(index) else None, chrome)
         total = len(self.columns)
         span = f"{self.first + 1}" + (f"–{self.first + shown}" if shown > 1 else "")
-        self.post_message(ColumnsLaidOut(f"{span} of {total}" if shown < total else ""))
+        self.window = f"{span} of {total}" if shown < total else ""
 
     def _mount_shown(self) -> SourceColumn:
         """Mount the shown columns not mounted yet; the first shown column."""

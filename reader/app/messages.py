@@ -56,13 +56,6 @@ class ColumnClicked(Message):
 
 
 @dataclass
-class ColumnsLaidOut(Message):
-    """Which columns show: `window` reads "1–3 of 5" (empty when all show)."""
-
-    window: str
-
-
-@dataclass
 class EventChosen(Message):
     """The user picked a timeline event: show its evidence."""
 

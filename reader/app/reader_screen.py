@@ -38,7 +38,6 @@ from reader.app.messages import (
     AnalysisProgress,
     AnalysisReady,
     ColumnClicked,
-    ColumnsLaidOut,
     Correction,
     CorrectionRequested,
     CursorMoved,
@@ -165,6 +164,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fit_side_pane(self.app.size.width)
+        self.watch(self.columns_view, "window", self._show_window)
         self.columns_view.expect(self._columns_room())
         self.columns_view.focus()
         if self.columns:
@@ -260,8 +260,8 @@ class ReaderScreen(Screen[None]):
         self.columns_view.reveal(new)
         self._sync_current()
 
-    def on_columns_laid_out(self, message: ColumnsLaidOut) -> None:
-        self.query_one(StoryHeader).window = message.window
+    def _show_window(self, window: str) -> None:
+        self.query_one(StoryHeader).window = window
 
     def on_column_clicked(self, message: ColumnClicked) -> None:
         self.focus_column(message.column)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -20,7 +21,20 @@ def event_prompt(event: Event) -> Text:
     return Text.assemble((event.date, "bold"), (f"  ·  {where}\n", "dim"), f"  {event.label}")
 
 
-class TimelineList(OptionList):
+class SidePaneList(OptionList):
+    """An option list whose scrollbar is repainted only when the list changes."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Textual's scroll views compare the virtual size a layout gives them with their
+        own, which they keep instead; the two always differ, so every layout anywhere (a
+        column shown, say) repainted the lists' scrollbars a frame later. The list's own
+        virtual size is the one to compare: it changes with the options."""
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
+
+class TimelineList(SidePaneList):
     """Events in date order; with a speaker filter, only the events around their quotes."""
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True)
@@ -44,7 +58,7 @@ class TimelineList(OptionList):
         self.post_message(EventChosen(self.events[message.option_index]))
 
 
-class SpeakerList(OptionList):
+class SpeakerList(SidePaneList):
     """Speakers with their quote counts; choosing one filters the reader to them."""
 
     index: reactive[QuoteIndex | None] = reactive(None, always_update=True)

@@ -14,11 +14,13 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
 from textual.geometry import Size
 from textual.widgets import OptionList
 
+from reader.analysis import analyze
 from reader.app import ReaderApp, columns_view
 from reader.app.columns_view import ColumnsView
-from reader.app.side_pane import SpeakerList
+from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.story_header import StoryHeader
+from reader.store import load_story, sample_story
 
 SIZE = (160, 45)
 
@@ -55,6 +57,17 @@ async def test_the_header_says_which_columns_show(size: tuple[int, int], window:
         for _ in range(reader(pilot).columns_view.shown()):
             await pilot.press("l")
         assert reader(pilot).query_one(StoryHeader).window == window
+
+
+async def test_the_header_follows_the_columns_in_the_same_frame() -> None:
+    """Moving past the shown columns updates the header before anything else runs: no
+    frame shows the new columns under the old "showing" line."""
+    story, analysis = wide_story(8)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        for _ in range(screen.columns_view.shown()):
+            screen.action_column(1)
+        assert screen.query_one(StoryHeader).window == "2–4 of 8"
 
 
 @pytest.mark.parametrize("size", [(160, 45), (80, 24), (60, 20)])
@@ -144,6 +157,29 @@ async def test_clicking_a_column_makes_it_active() -> None:
         assert screen.column_index == 2
         assert screen.columns[2].active and not screen.columns[0].active
         assert screen.columns[2].cursor_line == screen.columns[2].scroll_y + 4  # below the border
+
+
+async def test_moving_along_the_columns_leaves_the_side_lists_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Showing other columns lays the screen out again, which must not repaint the side
+    pane's scrollbar: the list did not change."""
+    story = load_story(sample_story())
+    async with ReaderApp(story, analyze(story)).run_test(size=(160, 24)) as pilot:
+        screen = reader(pilot)
+        timeline = screen.query_one(TimelineList)
+        assert timeline.show_vertical_scrollbar  # more events than the pane shows
+        repainted: list[str] = []
+        monkeypatch.setattr(
+            timeline.vertical_scrollbar, "refresh", lambda *_, **__: repainted.append("bar")
+        )
+        for _ in range(screen.columns_view.shown()):
+            await pilot.press("l")
+        assert screen.columns_view.first == 1
+        assert repainted == []
+        timeline.highlighted = len(timeline.options) - 1  # the list itself scrolls
+        await pilot.pause()
+        assert repainted
 
 
 async def test_choosing_in_the_speaker_list_filters() -> None:
