@@ -26,7 +26,7 @@ Run = tuple[int, int, int]
 """(token in a, token in b, length): words that agree one to one."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A passage shared by sources `a` and `b`: aligned tokens `xs` of a and `ys` of b,
     pair by pair, increasing on both sides."""

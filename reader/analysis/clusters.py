@@ -19,7 +19,7 @@ Link = tuple[float, int, int, int]
 """(-score, -aligned words, unit, unit): sorting puts the strongest link first."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """A span of a source as a cluster or reuse member."""
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, product
+from itertools import accumulate, chain, compress, product, repeat
 from operator import add
 
 from reader.model import Source
@@ -40,7 +40,7 @@ Seeds = dict[tuple[int, int], list[tuple[int, int]]]
 begins one shingle, and a pair of sources meets once among a shingle's holders."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Doc:
     """One source as parallel token arrays; `ids` are normalised words as integers."""
 
@@ -58,6 +58,8 @@ class Doc:
     ids_reversed: list[int]
     content_reversed: list[bool]
     """The same, back to front, so that alignment walks backward as it walks forward."""
+    vocabulary: int
+    """Words in the id table all the story's docs share: every id is below it."""
 
     def content_words(self, lo: int, hi: int) -> int:
         return self.cumulative_content[hi] - self.cumulative_content[lo]
@@ -96,6 +98,7 @@ def prepare(sources: Sequence[Source]) -> list[Doc]:
                 cumulative_content=[0, *accumulate(content)],
                 ids_reversed=ids[::-1],
                 content_reversed=content[::-1],
+                vocabulary=len(words),
             )
         )
     return docs
@@ -129,7 +132,7 @@ def seed_pairs(docs: Sequence[Doc]) -> Seeds:
     their whole text, see `align`)."""
     first: dict[tuple[int, ...], int] = {}
     twin = [first.setdefault(tuple(doc.ids), doc.index) for doc in docs]
-    size = max((max(doc.ids, default=0) for doc in docs), default=0) + 1
+    size = max(1, docs[0].vocabulary) if docs else 1  # a range step is never 0
     places = [list(range(0, size ** (K - k), size ** (K - 1 - k))) for k in range(K - 1)]
     shingles: dict[int, tuple[list[Shingle], list[int]]] = {}
     seen: set[Shingle] = set()
@@ -144,19 +147,17 @@ def seed_pairs(docs: Sequence[Doc]) -> Seeds:
         shared |= mine & seen
         seen |= mine
         shingles[doc.index] = (keys, positions)
-    gathered: dict[int, dict[Shingle, list[int]]] = {}
+    gathered: dict[int, tuple[list[Shingle], list[list[int]]]] = {}
     index: dict[Shingle, list[tuple[int, list[int]]]] = defaultdict(list)
     for doc in docs:
-        if twin[doc.index] not in gathered:
-            where: dict[Shingle, list[int]] = defaultdict(list)
-            keys, positions = shingles[doc.index]
+        original = twin[doc.index]
+        if original not in gathered:
+            keys, positions = shingles[original]
             kept = list(map(shared.__contains__, keys))
-            for key, at in zip(compress(keys, kept), compress(positions, kept), strict=True):
-                where[key].append(at)
-            gathered[doc.index] = where
-        for key, ats in gathered[twin[doc.index]].items():
-            if len(ats) <= MAX_REPEATS:
-                index[key].append((doc.index, ats))
+            gathered[original] = _gathered(list(compress(keys, kept)), compress(positions, kept))
+        keys, ats = gathered[original]
+        for key, holder in zip(keys, zip(repeat(doc.index), ats), strict=True):
+            index[key].append(holder)
     seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for holders in index.values():
         hubs = holders if len(holders) <= ALL_PAIRS_UP_TO else holders[:HUBS]
@@ -167,3 +168,18 @@ def seed_pairs(docs: Sequence[Doc]) -> Seeds:
                 elif (a, b) not in seeds:
                     seeds[a, b] = [(at_a[0], at_b[0])]
     return dict(seeds)
+
+
+def _gathered(
+    keys: list[Shingle], positions: Iterable[int]
+) -> tuple[list[Shingle], list[list[int]]]:
+    """Each shingle of a source once, in order, with its positions; a shingle repeated more
+    than `MAX_REPEATS` times (a refrain) is left out. Most sources repeat none: then the
+    lists are built in C."""
+    if len(set(keys)) == len(keys):
+        return keys, list(map(list, zip(positions)))
+    where: dict[Shingle, list[int]] = defaultdict(list)
+    for key, at in zip(keys, positions, strict=True):
+        where[key].append(at)
+    kept = [key for key, ats in where.items() if len(ats) <= MAX_REPEATS]
+    return kept, [where[key] for key in kept]

@@ -44,7 +44,7 @@ IMPLICIT_ENOUGH = 12
 MAX_ROUNDS = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """Tokens lo..hi-1 of one source; `quote` is None for speech found only by alignment."""
 
@@ -68,7 +68,7 @@ class Overlap:
     b_hi: int = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Owners:
     """Which unit owns each token of each source (-1 for none), and where units begin and
     end, in order, per source."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -84,6 +85,17 @@ def test_token_columns_are_the_tokens(text: str) -> None:
         [t.end for t in words],
         [t.norm for t in words],
     )
+
+
+GREEDY_WORD = re.compile(r"[^\W_]+(?:['’‘\-‐‑][^\W_]+)*|&")
+"""The word pattern in its plain greedy form: the possessive one must find the same."""
+
+
+@given(st.text(alphabet=st.sampled_from("ab_'’-‑&é1 .\n"), max_size=60) | chunk)
+def test_the_possessive_word_pattern_finds_what_the_greedy_one_does(text: str) -> None:
+    assert [(t.start, t.end) for t in tokens(text)] == [
+        m.span() for m in GREEDY_WORD.finditer(text)
+    ]
 
 
 @given(st.text(max_size=400) | chunk)
