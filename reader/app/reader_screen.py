@@ -2,10 +2,12 @@
 
 State (reactives, data-bound to the widgets): the analysis index, the speaker filter, the
 current quote (the one under the focused column's cursor) and the column layout. Widgets
-report up with messages. The columns show at once; a thread worker waits for the analysis,
-which runs in a child process (`reader.workspace.BackgroundAnalysis`) unless it is cached,
-and the header shows its progress. Closing the screen stops it. The screens a key opens are
-imported by that key, not on the way to the first screen.
+report up with messages. The columns show at once, highlighted when the analysis is cached
+and small enough to read before the first frame (`loading.READ_AT_ONCE`); otherwise a
+thread worker waits for it, read from a larger cache or run in a child process
+(`reader.workspace.BackgroundAnalysis`), and the header shows its progress. Closing the
+screen stops it. The screens a key opens are imported by that key, not on the way to the
+first screen.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from reader.app.detail_bar import DetailBar
 from reader.app.key_bar import KeyBar
 from reader.app.keys import KEYS
 from reader.app.legend import Legend
+from reader.app.loading import cached_workspace
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -113,14 +116,14 @@ class ReaderScreen(Screen[None]):
         self.workspace: Workspace | None = None
         """The analysis with the user's annotations applied (None while it loads)."""
         self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
-        if analysis is not None:  # given (a benchmark's own): the first frame has it all
-            from reader.workspace import build_workspace
-
-            self.workspace = build_workspace(story, analysis, ())
-            index = QuoteIndex(story, self.workspace.analysis)
-            self.set_reactive(ReaderScreen.index, index)
+        self._ready = self._ready_at_once(story, analysis)
+        """The analysis the first frame shows, if it could be had at once."""
+        if self._ready is not None:
+            self.workspace = self._ready.workspace
+            self.analysis = self.workspace.analysis
+            self.set_reactive(ReaderScreen.index, self._ready.index)
             for column in self.columns:
-                column.set_reactive(SourceColumn.index, index)
+                column.set_reactive(SourceColumn.index, self._ready.index)
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
         self._side_pane_for_legend = False
@@ -129,6 +132,17 @@ class ReaderScreen(Screen[None]):
         self.annotator = Annotator(self)
         self.background: BackgroundAnalysis | None = None
         """The analysis being loaded (None when it was given)."""
+
+    @staticmethod
+    def _ready_at_once(story: Story, analysis: Analysis | None) -> AnalysisReady | None:
+        """One given (a benchmark's own, shown without annotations), or a small cached one
+        (`cached_workspace`): the story then opens highlighted in one paint."""
+        if analysis is None:
+            return cached_workspace(story)
+        from reader.workspace import build_workspace
+
+        workspace = build_workspace(story, analysis, ())
+        return AnalysisReady(workspace, QuoteIndex(story, workspace.analysis))
 
     # ---- layout -----------------------------------------------------------------
 
@@ -176,7 +190,9 @@ class ReaderScreen(Screen[None]):
             self.query_one("#side-pane").loading = True
             self.call_after_refresh(self._analyse, self.background)  # the plain columns first
         else:
+            self.annotator.place()  # as `watch_index` does for an analysis that comes later
             self._sync_current()
+            self._warn(self._ready)
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, background: BackgroundAnalysis) -> None:
@@ -210,9 +226,13 @@ class ReaderScreen(Screen[None]):
         self.index = message.index
         self.query_one("#side-pane").loading = False
         self._sync_current()
-        if message.warning:
+        self._warn(message)
+
+    def _warn(self, ready: AnalysisReady | None) -> None:
+        """Say when the annotations could not be applied to the analysis shown."""
+        if ready is not None and ready.warning:
             self.notify(
-                message.warning, title="Annotations not applied", severity="warning", timeout=10
+                ready.warning, title="Annotations not applied", severity="warning", timeout=10
             )
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:

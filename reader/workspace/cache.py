@@ -93,14 +93,15 @@ def store_analysis(story: Story, analysis: Analysis) -> None:
     _write(cache_path(story), {"key": cache_key(story), "analysis": analysis_to_data(analysis)})
 
 
-def cached_analysis(story: Story) -> Analysis | None:
-    """The story's analysis if the cache holds it for this very content; None otherwise.
+def cached_analysis(story: Story, most_bytes: int | None = None) -> Analysis | None:
+    """The story's analysis if the cache holds it for this very content (in a file of at
+    most `most_bytes`, when given); None otherwise.
 
     A cache file is only data someone could have planted: it is used only when every span in
     it lies in its source and slices to its text, and every number is finite.
     """
     try:
-        document = json.loads(_read_regular_file(cache_path(story)))
+        document = json.loads(_read_regular_file(cache_path(story), most_bytes))
         if not isinstance(document, dict) or document.get("key") != cache_key(story):
             return None
         analysis = analysis_from_data(document["analysis"])
@@ -109,12 +110,16 @@ def cached_analysis(story: Story) -> Analysis | None:
     return analysis if _fits(analysis, story) else None
 
 
-def _read_regular_file(path: Path) -> str:
-    """The file's text; OSError for anything but a regular file (a FIFO must not block us)."""
+def _read_regular_file(path: Path, most_bytes: int | None = None) -> str:
+    """The file's text; OSError for anything but a regular file (a FIFO must not block us)
+    and for one larger than `most_bytes`."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(f"{path} is not a regular file")
+        if most_bytes is not None and status.st_size > most_bytes:
+            raise OSError(f"{path} is larger than {most_bytes} bytes")
         return handle.read().decode("utf-8")
 
 

@@ -9,12 +9,14 @@ import pytest
 from app_story import no_blink  # noqa: F401 - autouse fixture
 from textual.widgets import Label, OptionList
 
-from reader.app import ReaderApp
+from reader.analysis import analyze
+from reader.app import ReaderApp, loading
 from reader.app.reader_screen import ReaderScreen
 from reader.app.story_header import StoryHeader
 from reader.app.story_picker import StoryPicker
 from reader.cli import main
 from reader.store import load_story
+from reader.workspace import store_analysis
 
 
 @pytest.fixture
@@ -141,6 +143,38 @@ async def test_columns_show_at_once_and_highlights_follow_the_worker(sample_path
         assert screen.index is not None
         assert not screen.query_one("#side-pane").loading
         assert "shared quotes" in str(screen.query_one(StoryHeader).content)
+
+
+async def test_a_cached_story_opens_highlighted_in_its_first_frame(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = load_story(sample_path)
+    store_analysis(story, analyze(story))
+    seen: list[object] = []
+    monkeypatch.setattr(ReaderScreen, "_analyse", lambda self, _: seen.append("worker"))
+    app = ReaderApp(story)
+    async with app.run_test(size=(160, 45)):
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert screen.index is not None and screen.columns[0].index is screen.index
+        assert not screen.query_one("#side-pane").loading
+        assert seen == []  # no worker: nothing was left to load
+
+
+async def test_a_cache_too_large_to_read_at_once_is_read_by_the_worker(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = load_story(sample_path)
+    store_analysis(story, analyze(story))
+    monkeypatch.setattr(loading, "READ_AT_ONCE", 100)
+    app = ReaderApp(story)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert screen.index is None and screen.query_one("#side-pane").loading
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.index is not None
 
 
 async def test_a_story_without_sources_opens_and_says_so(tmp_path: Path) -> None:
