@@ -27,15 +27,17 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from reader.analysis.progress import Progress
 from reader.model import Analysis, Story
 from reader.workspace.cache import cached_analysis, store_analysis
 
-Work = Callable[[Story, Progress], Analysis]
-"""What the child runs (the analysis, by default): a module-level function, so the child
-can import it by name. The child caches what it returns."""
+if TYPE_CHECKING:  # the reader's first screen imports this module, and no analysis
+    from reader.analysis.progress import Progress
+
+    Work = Callable[[Story, Progress], Analysis]
+    """What the child runs (the analysis, by default): a module-level function, so the
+    child can import it by name. The child caches what it returns."""
 
 _SERVE = "from reader.workspace.background import serve; serve()"
 PROGRESS_SECONDS = 0.1
