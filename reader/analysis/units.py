@@ -112,7 +112,7 @@ def build_units(docs: Sequence[Doc], quotes: Sequence[Quote], segments: Sequence
     for i, seg in enumerate(segments):
         reach[seg.a].append((i, seg.xs[0], seg.xs[-1]))
         reach[seg.b].append((i, seg.ys[0], seg.ys[-1]))
-    for step in range(MAX_ROUNDS):
+    for step in range(MAX_ROUNDS + 1):  # the last round only counts: its units stay whole
         owners = _owners(docs, units)
         touched = _reaching(reach, changed)
         for i in touched:
@@ -123,7 +123,7 @@ def build_units(docs: Sequence[Doc], quotes: Sequence[Quote], segments: Sequence
             if renumber[a] >= 0 and renumber[b] >= 0
         }
         overlaps |= _overlaps(segments, spans, touched if step else range(len(segments)), fresh)
-        split = _split(docs, units, overlaps)
+        split = _split(docs, units, overlaps) if step < MAX_ROUNDS else None
         if split is None:
             break
         new_units, renumber = split
