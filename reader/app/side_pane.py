@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.geometry import Size
+from textual.events import Resize
+from textual.geometry import Region, Size
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -22,7 +24,26 @@ def event_prompt(event: Event) -> Text:
 
 
 class SidePaneList(OptionList):
-    """An option list whose scrollbar is repainted only when the list changes."""
+    """An option list repainted only when it changes: not its scrollbar at every layout, not
+    its options at a resize that leaves their width alone."""
+
+    _options_width: int | None = None
+    """The width the options' cached renders are for (None before the first render)."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._options_width is None:
+            self._options_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def on_resize(self, event: Resize) -> None:
+        """Textual's option list drops its rendered options at any resize, though they
+        change only with the width: the first resize, after the first frame drew the list at
+        that very size, made the side pane render its lists twice on opening. (Textual calls
+        this before the option list's own handler, which is the default action.)"""
+        width = self.scrollable_content_region.width
+        if width == self._options_width:
+            event.prevent_default()
+        self._options_width = width
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True

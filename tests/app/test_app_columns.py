@@ -182,6 +182,32 @@ async def test_moving_along_the_columns_leaves_the_side_lists_alone(
         assert repainted
 
 
+async def test_the_side_lists_render_once_on_opening_and_again_for_a_new_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each widget's first resize comes after the first frame, at the size it drew: the
+    lists must not drop their rendered options for it, but must for a new width. (Counted
+    where Textual's option list drops them, as it has no public hook for it.)"""
+    dropped: list[int] = []
+    drop = OptionList._clear_caches
+
+    def counted(self: OptionList) -> None:
+        if isinstance(self, TimelineList):
+            dropped.append(self.scrollable_content_region.width)
+        drop(self)
+
+    monkeypatch.setattr(OptionList, "_clear_caches", counted)
+    story = load_story(sample_story())
+    async with ReaderApp(story, analyze(story)).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert dropped == []
+        timeline = reader(pilot).query_one(TimelineList)
+        width = timeline.scrollable_content_region.width
+        timeline.styles.width = timeline.size.width - 4
+        await pilot.pause()
+        assert len(dropped) == 1 and dropped[0] < width  # dropped once, at the new width
+
+
 async def test_choosing_in_the_speaker_list_filters() -> None:
     story = build_story()
     async with ReaderApp(story, build_analysis(story)).run_test(size=SIZE) as pilot:
