@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 
 READ_AT_ONCE = 2_000_000
-"""Bytes of cached analysis read before the first frame, about 0.1 s of work (200 articles
-of news): a story opens highlighted in one paint. A larger cache is read by the worker, after
-the first frame, so the columns never wait for it."""
+"""Bytes of cached analysis read before the first frame (200 news articles cache 1.2 MB,
+read in 0.07 s): a story opens highlighted in one paint. A larger cache is read by the
+worker, after the first frame, so the columns never wait for it."""
 
 
 def cached_workspace(story: Story) -> AnalysisReady | None:
