@@ -35,7 +35,7 @@ from reader.app.detail_bar import DetailBar
 from reader.app.key_bar import KeyBar
 from reader.app.keys import KEYS
 from reader.app.legend import Legend
-from reader.app.loading import cached_workspace
+from reader.app.loading import cached_workspace, open_workspace
 from reader.app.messages import (
     AnalysisFailed,
     AnalysisProgress,
@@ -57,6 +57,7 @@ from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.story_header import StoryHeader, progress_text
 from reader.model import Analysis, Span, Story
+from reader.workspace import BackgroundAnalysis, build_workspace
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
     from reader.app.annotation_edits import Committed
     from reader.app.selection import PassageSelection
     from reader.report import Format
-    from reader.workspace import BackgroundAnalysis, Workspace
+    from reader.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -116,14 +117,15 @@ class ReaderScreen(Screen[None]):
         self.workspace: Workspace | None = None
         """The analysis with the user's annotations applied (None while it loads)."""
         self.columns = [SourceColumn(s, id=f"column-{i}") for i, s in enumerate(story.sources)]
-        self._ready = self._ready_at_once(story, analysis)
-        """The analysis the first frame shows, if it could be had at once."""
-        if self._ready is not None:
-            self.workspace = self._ready.workspace
+        ready = self._ready_at_once(story, analysis)
+        if ready is not None:  # the first frame shows it
+            self.workspace = ready.workspace
             self.analysis = self.workspace.analysis
-            self.set_reactive(ReaderScreen.index, self._ready.index)
+            self.set_reactive(ReaderScreen.index, ready.index)
             for column in self.columns:
-                column.set_reactive(SourceColumn.index, self._ready.index)
+                column.set_reactive(SourceColumn.index, ready.index)
+        self._warning = ready.warning if ready is not None else None
+        """Why the annotations could not be applied to the analysis read at once, if so."""
         self._column_of = {column.source.id: column for column in self.columns}
         self._side_pane_chosen: bool | None = None
         self._side_pane_for_legend = False
@@ -131,7 +133,7 @@ class ReaderScreen(Screen[None]):
         self._keys_for_current = (False, False)
         self.annotator = Annotator(self)
         self.background: BackgroundAnalysis | None = None
-        """The analysis being loaded (None when it was given)."""
+        """The analysis being loaded (None when the first frame had it)."""
 
     @staticmethod
     def _ready_at_once(story: Story, analysis: Analysis | None) -> AnalysisReady | None:
@@ -139,8 +141,6 @@ class ReaderScreen(Screen[None]):
         (`cached_workspace`): the story then opens highlighted in one paint."""
         if analysis is None:
             return cached_workspace(story)
-        from reader.workspace import build_workspace
-
         workspace = build_workspace(story, analysis, ())
         return AnalysisReady(workspace, QuoteIndex(story, workspace.analysis))
 
@@ -184,24 +184,18 @@ class ReaderScreen(Screen[None]):
         if self.columns:
             self.columns[0].active = True
         if self.workspace is None:
-            from reader.workspace import BackgroundAnalysis
-
             self.background = BackgroundAnalysis()
             self.query_one("#side-pane").loading = True
             self.call_after_refresh(self._analyse, self.background)  # the plain columns first
         else:
             self.annotator.place()  # as `watch_index` does for an analysis that comes later
             self._sync_current()
-            self._warn(self._ready)
+            self._warn(self._warning)
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, background: BackgroundAnalysis) -> None:
         """Wait for the analysis off the UI thread; report its progress and result by message.
-        Closed before it starts, `background` starts nothing.
-
-        The analysis modules are imported here too, off the first screen's path."""
-        from reader.app.loading import open_workspace
-
+        Closed before it starts, `background` starts nothing."""
         outcome = open_workspace(self.story, background, self._progressed)
         if outcome is not None:
             self.post_message(outcome)
@@ -226,14 +220,12 @@ class ReaderScreen(Screen[None]):
         self.index = message.index
         self.query_one("#side-pane").loading = False
         self._sync_current()
-        self._warn(message)
+        self._warn(message.warning)
 
-    def _warn(self, ready: AnalysisReady | None) -> None:
-        """Say when the annotations could not be applied to the analysis shown."""
-        if ready is not None and ready.warning:
-            self.notify(
-                ready.warning, title="Annotations not applied", severity="warning", timeout=10
-            )
+    def _warn(self, warning: str | None) -> None:
+        """Say why the annotations could not be applied to the analysis shown, if so."""
+        if warning:
+            self.notify(warning, title="Annotations not applied", severity="warning", timeout=10)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.query_one("#side-pane").loading = False
