@@ -15,7 +15,7 @@ from reader.app.reader_screen import ReaderScreen
 from reader.app.story_header import StoryHeader
 from reader.app.story_picker import StoryPicker
 from reader.cli import main
-from reader.store import load_story
+from reader.store import ANNOTATIONS_FILE, load_story
 from reader.workspace import store_analysis
 
 
@@ -155,6 +155,27 @@ async def test_a_cached_story_opens_highlighted_in_its_first_frame(sample_path: 
         assert screen.index is not None and screen.columns[0].index is screen.index
         assert not screen.query_one("#side-pane").loading
         assert screen.background is None  # no worker: nothing was left to load
+
+
+async def test_a_cached_story_with_unreadable_annotations_says_so_in_its_first_frame(
+    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "story"
+    shutil.copytree(sample_path, folder)
+    (folder / ANNOTATIONS_FILE).write_text("annotations:\n  - id: [unclosed\n")
+    story = load_story(folder)
+    store_analysis(story, analyze(story))
+    titles: list[str] = []
+
+    def notify(self: ReaderScreen, *_: object, title: str = "", **__: object) -> None:
+        titles.append(title)
+
+    monkeypatch.setattr(ReaderScreen, "notify", notify)
+    app = ReaderApp(story)
+    async with app.run_test(size=(160, 45)):
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.background is None
+        assert titles == ["Annotations not applied"]
 
 
 async def test_a_cache_too_large_to_read_at_once_is_read_by_the_worker(
