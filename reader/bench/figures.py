@@ -51,28 +51,29 @@ GROWTH_ALLOWANCE = 4.5 / 4
 """How far growth may exceed linear: the design allows 4.5× for four times the articles."""
 
 
-def best_of(runs: int, step: Callable[[], object]) -> float:
-    """The fastest of `runs` timings of `step`, in seconds: the least disturbed by noise."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - started)
-    return min(times)
+def in_turn(rounds: int, *steps: Callable[[], object]) -> list[float]:
+    """The fastest timing of each step in seconds (the least disturbed by noise), running the
+    steps one after the other, round after round: a machine whose speed drifts slows every
+    step alike, so figures that compare them do not show the drift."""
+    fastest = [math.inf] * len(steps)
+    for _ in range(rounds):
+        for k, step in enumerate(steps):
+            started = time.perf_counter()
+            step()
+            fastest[k] = min(fastest[k], time.perf_counter() - started)
+    return fastest
 
 
 def analysis_figures(quick: bool = False, limit: float = LIMIT) -> list[Figure]:
     """Sample-story speed, scaling 10/50/200 sources, speed-up over all-pairs, memory."""
     figures: list[Figure] = []
     sample = load_story(sample_story())
-    ms = best_of(5, lambda: analyze(sample)) * 1000
+    ms = in_turn(5, partial(analyze, sample))[0] * 1000
     figures.append(Figure("sample analysis", ms, "ms", "< 100", ms < 100))
 
     stories = {n: synthetic_story(n) for n in (10, 50, 200)}
-    scale: dict[int, float] = {}
-    for _ in range(ROUNDS):  # in turn, as for real text: drift slows every size alike
-        for n, story in stories.items():
-            scale[n] = min(scale.get(n, math.inf), best_of(1, partial(analyze, story)))
+    times = in_turn(ROUNDS, *(partial(analyze, story) for story in stories.values()))
+    scale = dict(zip(stories, times, strict=True))
     for n, most in ((10, None), (50, None), (200, 3.0)):
         target, ok = ("", True) if most is None else (f"< {most * 1000:.0f}", scale[n] < most)
         figures.append(Figure(f"analysis {n} sources", scale[n] * 1000, "ms", target, ok))
@@ -81,13 +82,15 @@ def analysis_figures(quick: bool = False, limit: float = LIMIT) -> list[Figure]:
 
     story50 = stories[50]
     quotes50 = [q for s in story50.sources for q in extract_quotes(s)]
-    with collector_paused():  # as inside `analyze`
-        matching = best_of(3, lambda: match_quotes(story50, quotes50))
-    if quick:
-        subset = replace(story50, sources=story50.sources[:12])
-        naive = best_of(1, lambda: all_pairs_difflib(subset)) * (50 * 49) / (12 * 11)
-    else:
-        naive = best_of(1, lambda: all_pairs_difflib(story50))
+
+    def matching_step() -> None:
+        with collector_paused():  # as inside `analyze`
+            match_quotes(story50, quotes50)
+
+    compared = replace(story50, sources=story50.sources[:12]) if quick else story50
+    matching, naive = in_turn(ROUNDS, matching_step, partial(all_pairs_difflib, compared))
+    if quick:  # all pairs of 12 sources, scaled to those of 50
+        naive *= (50 * 49) / (12 * 11)
     figures.append(Figure("all-pairs difflib, 50 sources", naive * 1000, "ms", "", True))
     speedup = naive / matching
     figures.append(

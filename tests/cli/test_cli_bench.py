@@ -168,6 +168,23 @@ def test_synthetic_stories_of_each_size_are_timed_in_turn(monkeypatch: pytest.Mo
     assert synthetic == ["10 sources", "50 sources", "200 sources"] * figures.ROUNDS
 
 
+def test_matching_and_all_pairs_difflib_are_timed_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    timed: list[str] = []
+    monkeypatch.setattr(figures, "synthetic_story", lambda n: synthetic_story(2))
+    monkeypatch.setattr(figures, "analyze", lambda story: None)
+    monkeypatch.setattr(figures, "match_quotes", lambda story, quotes: timed.append("matching"))
+    monkeypatch.setattr(figures, "all_pairs_difflib", lambda story: timed.append("difflib"))
+    monkeypatch.setattr(figures, "measure", lambda *_, limit: Measurement(1.0, 50.0, 10))
+    figures.analysis_figures(quick=True)
+    assert timed == ["matching", "difflib"] * figures.ROUNDS
+
+
+def test_in_turn_keeps_the_fastest_run_of_each_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter([0.0, 5.0, 5.0, 6.0, 6.0, 8.0, 8.0, 12.0])  # a: 5 then 2, b: 1 then 4
+    monkeypatch.setattr(figures.time, "perf_counter", lambda: next(clock))
+    assert figures.in_turn(2, lambda: None, lambda: None) == [2.0, 1.0]
+
+
 def test_a_run_stopped_at_the_limit_is_shown_as_a_lower_bound_and_missed(
     reader_cli: Run, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
