@@ -64,12 +64,20 @@ app.run(headless=True, size={SIZE}, auto_pilot=quit_when_idle)
 def first_screen_seconds(folder: Path | None) -> float:
     """Seconds from launching a fresh Python process showing `folder` (the bare app on
     None) to its exit at the first idle frame, as a user waits for it: interpreter start
-    and imports included. Python writes and reads its compiled bytecode as it does by
-    default (an environment that says not to would have both apps compile every module
-    at every launch, which no installed copy does)."""
-    code = (_BARE_APP if folder is None else _READER_APP) + _RUN_TO_FIRST_IDLE
-    arguments = [] if folder is None else [str(folder)]
+    and imports included."""
+    if folder is None:
+        return launch_seconds(_BARE_APP)
+    return launch_seconds(_READER_APP, str(folder))
+
+
+def launch_seconds(app_code: str, *arguments: str) -> float:
+    """Seconds from launching a fresh Python process that runs `app_code` (which defines
+    `app`, a Textual app) with `arguments` to its exit at the app's first idle frame. Python
+    writes and reads its compiled bytecode as it does by default (an environment that says
+    not to would have every app compile every module at every launch, which no installed
+    copy does)."""
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    code = app_code + _RUN_TO_FIRST_IDLE
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, *arguments], check=True, env=environment)
     return time.perf_counter() - started
