@@ -44,9 +44,11 @@ class Figure:
 LIMIT = 60.0
 """Seconds of analysis after which a measuring process is stopped, by default."""
 CORPUS_SIZES = (50, 200, 1000)
-ROUNDS = 3
-"""Runs of each story size (of real text, below 1,000 articles), taken in turn round after
-round; the fastest counts."""
+ROUNDS = 5
+"""Runs of each timed step (of real text: each size below 1,000 articles), taken in turn
+round after round; the fastest counts. On a shared two-core machine the same run varies by
+a third from one run to the next, in slow spells of seconds: five rounds find the
+machine's own pace for every step more often than three."""
 GROWTH_ALLOWANCE = 4.5 / 4
 """How far growth may exceed linear: the design allows 4.5× for four times the articles."""
 
