@@ -39,7 +39,7 @@ KEYS = [("n", "Next quote"), ("l", "Next source"), ("a", "Annotate"), ("/", "Sea
         ("t", "Timeline"), ("s", "Speakers"), ("?", "Help"), ("q", "Quit")]
 
 class PlainTextual(App[None]):
-    BINDINGS = [Binding(key, "bell", description) for key, description in KEYS]
+    BINDINGS = [Binding(key, f"notify({d!r})", d) for key, d in KEYS]  # one action each
     CSS = '''
     #body { height: 1fr; }
     .column { width: 1fr; border: round $primary; }
