@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
@@ -129,6 +129,21 @@ class ColumnsView(Horizontal, can_focus=True):
             self.first = index - shown + 1
         else:
             self.first = max(0, min(self.first, len(self.columns) - shown))
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """A new layout repaints only what it moves or resizes (the screen's compositor
+        finds it), not the whole view: the view draws nothing of its own under the columns.
+        Textual lays a container out and repaints all of it whenever a child is mounted, so
+        each column mounted ahead, hidden, would redraw every column on screen."""
+        return super().refresh(
+            *regions, repaint=repaint and not layout, layout=layout, recompose=recompose
+        )
 
     def on_resize(self, event: Resize) -> None:
         expected, self._expected = self._expected, Size(0, 0)

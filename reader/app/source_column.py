@@ -9,6 +9,7 @@ cursor only repaints two lines.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
@@ -88,6 +89,8 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
         self.short_name = source.name
         self.title = column_title(source)
         self._heading: tuple[str, Style] | None = None
+        self._heading_only = False
+        """Set while the heading changes: the repaint it asks for is of the top row only."""
         self._painting = False
 
     def use_name(self, name: str) -> None:
@@ -292,15 +295,35 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
     def _draw_title(self) -> None:
         """The active column's heading stands out; no CSS class, so no restyle of the tree.
 
-        A new heading repaints the whole column, so it is set only when it changes; a hidden
-        column is headed for the width it will be shown at (showing it costs one paint)."""
+        The heading is set only when it changes, and repaints only the top row (see
+        `refresh`); a hidden column is headed for the width it will be shown at (showing it
+        costs one paint)."""
         look = self._look()
         style = look.title_active if self.active else look.title
         room = (self.outer_size.width or self.size_hint.width) - HEADING_CHROME
         heading = self.title if len(self.title) <= room else shorten(self.short_name, room)
         if (heading, style) != self._heading:
             self._heading = (heading, style)
-            self.border_title = Text(f" {heading} ", style=style)
+            self._heading_only = True
+            try:
+                self.border_title = Text(f" {heading} ", style=style)
+            finally:
+                self._heading_only = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """Textual repaints a whole widget when its border title changes; a column's heading
+        is its top border row, so only that row is repainted: moving from one column to the
+        next paints two headings, not two columns."""
+        if self._heading_only and not (regions or layout or recompose):
+            top = self.content_offset
+            regions = (Region(-top.x, -top.y, self.outer_size.width, 1),)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def on_click(self, event: Click) -> None:
         """Clicking a line makes this the active column and puts the cursor there."""

@@ -11,7 +11,8 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     reader,
     wide_story,
 )
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import OptionList
 
 from reader.analysis import analyze
@@ -130,6 +131,60 @@ async def test_the_columns_not_shown_are_mounted_soon_after_in_story_order() -> 
         assert [c.source.id for c in view.query(SourceColumn)] == [s.id for s in story.sources]
         assert [c.display for c in screen.columns] == [view.shows(i) for i in range(30)]
         assert screen.columns[-1].index is screen.index
+
+
+@pytest.fixture
+def painted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source ids of the columns whose lines the screen draws, one entry per line."""
+    drawn: list[str] = []
+    render_line = SourceColumn.render_line
+
+    def spy(column: SourceColumn, y: int) -> Strip:
+        drawn.append(column.source.id)
+        return render_line(column, y)
+
+    monkeypatch.setattr(SourceColumn, "render_line", spy)
+    return drawn
+
+
+@pytest.mark.usefixtures("no_mounting_ahead")
+async def test_a_column_mounted_ahead_redraws_no_column_on_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drawn: list[Region] = []
+    render_lines = SourceColumn.render_lines
+
+    def spy(column: SourceColumn, crop: Region) -> list[Strip]:
+        drawn.append(crop)
+        return render_lines(column, crop)
+
+    monkeypatch.setattr(SourceColumn, "render_lines", spy)
+    story, analysis = wide_story(12)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        view = reader(pilot).columns_view
+        await pilot.pause()
+        mounted = len(view.query(SourceColumn))
+        drawn.clear()
+        view._mount_ahead()
+        await pilot.pause()
+        assert len(view.query(SourceColumn)) == mounted + columns_view.AHEAD
+        assert drawn == []  # the screen took no column's lines again
+
+
+async def test_moving_to_a_shown_column_repaints_the_headings_not_the_columns(
+    painted: list[str],
+) -> None:
+    story, analysis = wide_story(8)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        screen = reader(pilot)
+        await pilot.pause()
+        painted.clear()
+        await pilot.press("l")
+        assert screen.column_index == 1 and screen.columns_view.first == 0
+        assert sorted(painted) == sorted(c.source.id for c in screen.columns[:2])  # cursors
+        for column, look in ((screen.columns[0], "title"), (screen.columns[1], "title_active")):
+            x, y = column.region.x + 4, column.region.y  # a letter of its heading, on its border
+            assert screen.get_style_at(x, y) == getattr(column._look(), look), column.source.id
 
 
 @pytest.mark.usefixtures("no_mounting_ahead")
