@@ -19,7 +19,7 @@ from typing import ClassVar, Self
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Label
@@ -66,6 +66,8 @@ class ColumnsView(Horizontal, can_focus=True):
         self._name_columns(SHORT)
         self._ahead: Timer | None = None
         self._expected = Size(0, 0)
+        self._laid_out: tuple[Size, Spacing, range] | None = None
+        """The last layout's size hint, column chrome and shown columns."""
 
     @property
     def look(self) -> Look:
@@ -166,9 +168,15 @@ class ColumnsView(Horizontal, can_focus=True):
         self._name_columns(min(SHORT, width - HEADING_CHROME))
         hint = Size(width, room.height)
         chrome = self._mount_shown().styles.gutter
-        for index, column in enumerate(self.columns):
+        window = range(self.first, self.first + shown)
+        if self._laid_out is not None and self._laid_out[:2] == (hint, chrome):
+            changed = sorted(set(window).union(self._laid_out[2]))  # the others stay hidden
+        else:
+            changed = list(range(len(self.columns)))
+        for index in changed:
             wider = 1 if index - self.first < spare else 0
-            column.lay_out(hint, width + wider if self.shows(index) else None, chrome)
+            self.columns[index].lay_out(hint, width + wider if index in window else None, chrome)
+        self._laid_out = (hint, chrome, window)
         total = len(self.columns)
         span = f"{self.first + 1}" + (f"–{self.first + shown}" if shown > 1 else "")
         self.window = f"{span} of {total}" if shown < total else ""
@@ -187,6 +195,7 @@ class ColumnsView(Horizontal, can_focus=True):
         waiting = [i for i, column in enumerate(self.columns) if column.parent is None]
         for index in waiting[:AHEAD]:
             self._mount(index)
+            self.columns[index].wrap_ahead()
         if len(waiting) <= AHEAD and self._ahead is not None:
             self._ahead.stop()
 

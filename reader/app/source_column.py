@@ -131,6 +131,11 @@ class SourceColumn(ScrollView, can_focus=False, inherit_bindings=False):
             self._wrapped = unwrapped(self.plain)
         return self._wrapped
 
+    def wrap_ahead(self) -> None:
+        """Wrap the text now, while hidden, at the width the column will show at (its size
+        hint), so that showing it leaves nothing to wrap."""
+        _ = self.wrapped
+
     def _rewrap(self) -> Wrapped:
         """Wrap at the current width, the cursor on the same text and, on screen, on the
         same row (the nearest one on the page if it was off it): the cursor stays where the

@@ -12,12 +12,14 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     wide_story,
 )
 from textual.geometry import Region, Size
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import OptionList
 
 from reader.analysis import analyze
-from reader.app import ReaderApp, columns_view
+from reader.app import ReaderApp, columns_view, source_column
 from reader.app.columns_view import ColumnsView
+from reader.app.reader_screen import ReaderScreen
 from reader.app.side_pane import SpeakerList, TimelineList
 from reader.app.source_column import SourceColumn
 from reader.app.story_header import StoryHeader
@@ -185,6 +187,60 @@ async def test_moving_to_a_shown_column_repaints_the_headings_not_the_columns(
         for column, look in ((screen.columns[0], "title"), (screen.columns[1], "title_active")):
             x, y = column.region.x + 4, column.region.y  # a letter of its heading, on its border
             assert screen.get_style_at(x, y) == getattr(column._look(), look), column.source.id
+
+
+async def at_the_last_shown_column(
+    pilot: Pilot[None],
+) -> tuple[ReaderScreen, ColumnsView, int]:
+    """The screen, its columns and how many show, the last of them active: one `l` more
+    moves the window."""
+    screen = reader(pilot)
+    shown = screen.columns_view.shown()
+    await pilot.press(*["l"] * (shown - 1))
+    return screen, screen.columns_view, shown
+
+
+@pytest.mark.usefixtures("no_mounting_ahead")
+async def test_moving_the_window_lays_out_only_the_columns_it_shows_or_hides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    laid_out: list[str] = []
+    lay_out = SourceColumn.lay_out
+
+    def spy(column: SourceColumn, *args: object) -> None:
+        laid_out.append(column.source.id)
+        lay_out(column, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SourceColumn, "lay_out", spy)
+    story, analysis = wide_story(30)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        screen, view, shown = await at_the_last_shown_column(pilot)
+        laid_out.clear()
+        await pilot.press("l")  # the window moves one column on
+        assert view.first == 1
+        assert sorted(set(laid_out)) == [c.source.id for c in screen.columns[: shown + 1]]
+        laid_out.clear()
+        await pilot.resize_terminal(SIZE[0], SIZE[1] - 5)  # every column's hint changes
+        await pilot.pause()
+        assert set(laid_out) == {c.source.id for c in screen.columns}
+
+
+@pytest.mark.usefixtures("no_mounting_ahead")
+async def test_a_column_mounted_ahead_is_wrapped_before_it_shows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    story, analysis = wide_story(12)
+    async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
+        screen, view, shown = await at_the_last_shown_column(pilot)
+        view._mount_ahead()
+        await pilot.pause()
+        wrapped: list[int] = []
+        wrap = source_column.wrap
+        monkeypatch.setattr(source_column, "wrap", lambda *a: wrapped.append(1) or wrap(*a))
+        await pilot.press("l")
+        assert screen.columns[shown].display
+        assert wrapped == []  # wrapped while hidden, at the width it shows at
+        assert screen.columns[shown].wrapped.width == screen.columns[shown].text_width
 
 
 @pytest.mark.usefixtures("no_mounting_ahead")
