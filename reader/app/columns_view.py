@@ -175,7 +175,7 @@ class ColumnsView(Horizontal, can_focus=True):
             changed = list(range(len(self.columns)))
         for index in changed:
             wider = 1 if index - self.first < spare else 0
-            self.columns[index].lay_out(hint, width + wider if index in window else None, chrome)
+            self.columns[index].lay_out(hint, width + wider if self.shows(index) else None, chrome)
         self._laid_out = (hint, chrome, window)
         total = len(self.columns)
         span = f"{self.first + 1}" + (f"–{self.first + shown}" if shown > 1 else "")
