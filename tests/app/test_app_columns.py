@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     STATEMENT,
@@ -11,9 +13,8 @@ from app_story import (  # noqa: F401 - no_blink is an autouse fixture
     reader,
     wide_story,
 )
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.pilot import Pilot
-from textual.strip import Strip
 from textual.widgets import OptionList
 
 from reader.analysis import analyze
@@ -135,32 +136,30 @@ async def test_the_columns_not_shown_are_mounted_soon_after_in_story_order() -> 
         assert screen.columns[-1].index is screen.index
 
 
+def calls_of(monkeypatch: pytest.MonkeyPatch, method: str) -> list[str]:
+    """The source ids of the columns `SourceColumn.<method>` is called on, one per call."""
+    called: list[str] = []
+    original = getattr(SourceColumn, method)
+
+    def spy(column: SourceColumn, *args: Any) -> Any:
+        called.append(column.source.id)
+        return original(column, *args)
+
+    monkeypatch.setattr(SourceColumn, method, spy)
+    return called
+
+
 @pytest.fixture
 def painted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The source ids of the columns whose lines the screen draws, one entry per line."""
-    drawn: list[str] = []
-    render_line = SourceColumn.render_line
-
-    def spy(column: SourceColumn, y: int) -> Strip:
-        drawn.append(column.source.id)
-        return render_line(column, y)
-
-    monkeypatch.setattr(SourceColumn, "render_line", spy)
-    return drawn
+    return calls_of(monkeypatch, "render_line")
 
 
 @pytest.mark.usefixtures("no_mounting_ahead")
 async def test_a_column_mounted_ahead_redraws_no_column_on_screen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    drawn: list[Region] = []
-    render_lines = SourceColumn.render_lines
-
-    def spy(column: SourceColumn, crop: Region) -> list[Strip]:
-        drawn.append(crop)
-        return render_lines(column, crop)
-
-    monkeypatch.setattr(SourceColumn, "render_lines", spy)
+    drawn = calls_of(monkeypatch, "render_lines")
     story, analysis = wide_story(12)
     async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
         view = reader(pilot).columns_view
@@ -204,14 +203,7 @@ async def at_the_last_shown_column(
 async def test_moving_the_window_lays_out_only_the_columns_it_shows_or_hides(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    laid_out: list[str] = []
-    lay_out = SourceColumn.lay_out
-
-    def spy(column: SourceColumn, *args: object) -> None:
-        laid_out.append(column.source.id)
-        lay_out(column, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(SourceColumn, "lay_out", spy)
+    laid_out = calls_of(monkeypatch, "lay_out")
     story, analysis = wide_story(30)
     async with ReaderApp(story, analysis).run_test(size=SIZE) as pilot:
         screen, view, shown = await at_the_last_shown_column(pilot)
